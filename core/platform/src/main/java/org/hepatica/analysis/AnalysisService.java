@@ -1,0 +1,32 @@
+package org.hepatica.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Lists the active analyses, runs them and serves stored results. */
+@ProviderType
+public interface AnalysisService {
+
+    /** Exactly the analyses active now, sorted by id. */
+    List<AnalysisDescriptor> list();
+
+    /**
+     * Runs an analysis on a stored cohort and stores the result with its provenance.
+     *
+     * @param cohortId   the cohort
+     * @param analysisId the analysis
+     * @param parameters the request's parameters (JSON values)
+     * @param user       who runs it, for the audit trail
+     * @throws NoSuchElementException when the cohort or the analysis does not exist
+     * @throws InvalidParameterException naming the parameter that is wrong
+     * @throws AnalysisException when the analysis cannot be computed
+     */
+    StoredResult run(String cohortId, String analysisId, Map<String, Object> parameters, String user)
+            throws AnalysisException;
+
+    /** A stored result. */
+    Optional<StoredResult> result(String id);
+}

@@ -1,0 +1,297 @@
+package org.hepatica.platform.internal.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A streaming RFC 4180 reader working on bytes: comma-separated, {@code "} quoting with {@code ""}
+ * escapes, quoted line breaks, LF or CRLF line ends, a leading UTF-8 BOM skipped. Fields are
+ * decoded as strict UTF-8 only when asked for, so numeric columns never become strings.
+ *
+ * <p>Problems inside a record (text after a closing quote, invalid UTF-8) do not stop the reader:
+ * they are reported for that record by {@link #recordProblem()}, so the caller can reject the row
+ * and go on. A record longer than {@link #MAX_RECORD_BYTES} or a quote left open at the end of the
+ * input end the reading with a {@link CsvFormatException}.
+ */
+public final class CsvReader {
+    /** The longest record accepted, in bytes. */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    /** The most fields a record may have. */
+    public static final int MAX_FIELDS = 10_000;
+
+    private static final byte QUOTE = '"';
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+
+    private final InputStream in;
+    private final byte delimiter;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean started;
+
+    private byte[] record = new byte[1024];
+    private int recordLength;
+    private int[] fieldStart = new int[64];
+    private int[] fieldEnd = new int[64];
+    private boolean[] fieldQuoted = new boolean[64];
+    private int fields;
+    private long line = 1;
+    private long recordLine;
+    private String problem;
+    private long bytesRead;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    public CsvReader(InputStream in, byte delimiter) {
+        this.in = in;
+        this.delimiter = delimiter;
+    }
+
+    public CsvReader(InputStream in) {
+        this(in, (byte) ',');
+    }
+
+    private int read() throws IOException {
+        if (pos == limit) {
+            if (eof) {
+                return -1;
+            }
+            int n = in.read(buf, 0, buf.length);
+            if (n <= 0) {
+                eof = true;
+                return -1;
+            }
+            bytesRead += n;
+            pos = 0;
+            limit = n;
+        }
+        return buf[pos++] & 0xff;
+    }
+
+    private int peek() throws IOException {
+        int c = read();
+        if (c >= 0) {
+            pos--;
+        }
+        return c;
+    }
+
+    private void append(int b) throws CsvFormatException {
+        if (recordLength == record.length) {
+            if (record.length >= MAX_RECORD_BYTES) {
+                throw new CsvFormatException(recordLine, "the record is longer than " + MAX_RECORD_BYTES
+                        + " bytes; is this a CSV file, with line breaks between rows?");
+            }
+            record = Arrays.copyOf(record, Math.min(MAX_RECORD_BYTES, record.length * 2));
+        }
+        record[recordLength++] = (byte) b;
+    }
+
+    private void endField(int start, boolean quoted) throws CsvFormatException {
+        if (fields == fieldStart.length) {
+            if (fields >= MAX_FIELDS) {
+                throw new CsvFormatException(recordLine, "more than " + MAX_FIELDS + " columns");
+            }
+            int n = fields * 2;
+            fieldStart = Arrays.copyOf(fieldStart, n);
+            fieldEnd = Arrays.copyOf(fieldEnd, n);
+            fieldQuoted = Arrays.copyOf(fieldQuoted, n);
+        }
+        fieldStart[fields] = start;
+        fieldEnd[fields] = recordLength;
+        fieldQuoted[fields] = quoted;
+        fields++;
+    }
+
+    /**
+     * Advances to the next record, skipping lines that are entirely empty.
+     *
+     * @return false at the end of the input
+     * @throws CsvFormatException when the input cannot be read as CSV from here on
+     */
+    public boolean next() throws IOException, CsvFormatException {
+        if (!started) {
+            started = true;
+            skipBom();
+        }
+        while (true) {
+            recordLength = 0;
+            fields = 0;
+            problem = null;
+            recordLine = line;
+            int c = read();
+            if (c < 0) {
+                return false;
+            }
+            if (c == LF) {
+                line++;
+                continue;
+            }
+            if (c == CR && peek() == LF) {
+                read();
+                line++;
+                continue;
+            }
+            pos--;
+            readRecord();
+            return true;
+        }
+    }
+
+    private void skipBom() throws IOException {
+        if (peek() == 0xEF) {
+            read();
+            if (peek() == 0xBB) {
+                read();
+                if (peek() == 0xBF) {
+                    read();
+                    return;
+                }
+            }
+            throw new IOException("the input starts with an incomplete byte-order mark");
+        }
+    }
+
+    private void readRecord() throws IOException, CsvFormatException {
+        int start = 0;
+        boolean quoted = false;
+        while (true) {
+            int c = read();
+            if (c < 0) {
+                endField(start, quoted);
+                line++;
+                return;
+            }
+            if (c == delimiter) {
+                endField(start, quoted);
+                start = recordLength;
+                quoted = false;
+            } else if (c == LF) {
+                endField(start, quoted);
+                line++;
+                return;
+            } else if (c == CR && peek() == LF) {
+                read();
+                endField(start, quoted);
+                line++;
+                return;
+            } else if (c == QUOTE && recordLength == start && !quoted) {
+                quoted = true;
+                readQuoted();
+            } else if (quoted) {
+                // text after the closing quote: keep it, but the record is malformed
+                if (problem == null) {
+                    problem = "unexpected text after a closing quote in field " + (fields + 1);
+                }
+                append(c);
+            } else {
+                append(c);
+            }
+        }
+    }
+
+    private void readQuoted() throws IOException, CsvFormatException {
+        while (true) {
+            int c = read();
+            if (c < 0) {
+                throw new CsvFormatException(recordLine, "a quoted field opened on line " + recordLine
+                        + " is never closed");
+            }
+            if (c == QUOTE) {
+                if (peek() == QUOTE) {
+                    read();
+                    append(QUOTE);
+                } else {
+                    return;
+                }
+            } else {
+                if (c == LF) {
+                    line++;
+                }
+                append(c);
+            }
+        }
+    }
+
+    /** The physical line (1-based) on which the current record starts. */
+    public long line() {
+        return recordLine;
+    }
+
+    /** Bytes read from the input so far. */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /** Number of fields of the current record. */
+    public int fieldCount() {
+        return fields;
+    }
+
+    /** A problem found while reading the current record, or null. */
+    public String recordProblem() {
+        return problem;
+    }
+
+    /** Whether field {@code i} is empty (an empty quoted field {@code ""} is empty too). */
+    public boolean isEmpty(int i) {
+        return fieldStart[i] == fieldEnd[i];
+    }
+
+    /** Whether field {@code i} is blank: empty or only spaces and tabs. */
+    public boolean isBlank(int i) {
+        for (int k = fieldStart[i]; k < fieldEnd[i]; k++) {
+            if (record[k] != ' ' && record[k] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the record contains byte {@code b} outside quotes or inside. */
+    public boolean contains(byte b) {
+        for (int k = 0; k < recordLength; k++) {
+            if (record[k] == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Field {@code i} decoded as UTF-8 and trimmed of spaces.
+     *
+     * @throws CharacterCodingException when the bytes are not valid UTF-8
+     */
+    public String field(int i) throws CharacterCodingException {
+        int s = fieldStart[i];
+        int e = fieldEnd[i];
+        while (s < e && record[s] == ' ') {
+            s++;
+        }
+        while (e > s && record[e - 1] == ' ') {
+            e--;
+        }
+        boolean ascii = true;
+        for (int k = s; k < e; k++) {
+            if (record[k] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(record, s, e - s, StandardCharsets.ISO_8859_1);
+        }
+        CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(record, s, e - s));
+        return chars.toString();
+    }
+}

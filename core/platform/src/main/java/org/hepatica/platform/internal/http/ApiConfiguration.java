@@ -1,0 +1,14 @@
+package org.hepatica.platform.internal.http;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Hepatica HTTP API", description = "The REST API under /api/v1 (etc/org.hepatica.api.cfg)")
+@interface ApiConfiguration {
+
+    @AttributeDefinition(description = "JAAS realm that authenticates HTTP Basic credentials")
+    String realm() default "karaf";
+
+    @AttributeDefinition(description = "Largest accepted CSV upload, in megabytes")
+    int maxUploadMb() default 1024;
+}

@@ -1,0 +1,61 @@
+package org.hepatica.platform.internal.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.hepatica.cohort.Categorical;
+
+/** Turning text or numbers into sorted categorical codes. */
+public final class Columns {
+    private Columns() {
+    }
+
+    /** Codes into the sorted (code point order) distinct non-null values. */
+    public static Categorical encode(String[] texts) {
+        TreeSet<String> set = new TreeSet<>();
+        for (String t : texts) {
+            if (t != null) {
+                set.add(t);
+            }
+        }
+        List<String> levels = new ArrayList<>(set);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            index.put(levels.get(i), i);
+        }
+        int[] codes = new int[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            codes[i] = texts[i] == null ? -1 : index.get(texts[i]);
+        }
+        return new Categorical(List.copyOf(levels), codes);
+    }
+
+    /** Codes into the distinct non-missing values in numeric order, labelled as plain numbers ("0", "1", "2.5"). */
+    public static Categorical encode(double[] values) {
+        TreeSet<Double> set = new TreeSet<>();
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                set.add(v);
+            }
+        }
+        List<String> levels = new ArrayList<>();
+        Map<Double, Integer> index = new HashMap<>();
+        for (Double v : set) {
+            index.put(v, levels.size());
+            levels.add(label(v));
+        }
+        int[] codes = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            codes[i] = Double.isNaN(values[i]) ? -1 : index.get(values[i]);
+        }
+        return new Categorical(List.copyOf(levels), codes);
+    }
+
+    /** A number as a short label: 1.0 as "1", 2.5 as "2.5". */
+    public static String label(double v) {
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,140 @@
+package org.hepatica.platform.internal.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.hepatica.analysis.Analysis;
+import org.hepatica.analysis.AnalysisDescriptor;
+import org.hepatica.analysis.AnalysisException;
+import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.AnalysisService;
+import org.hepatica.analysis.Provenance;
+import org.hepatica.analysis.StoredResult;
+import org.hepatica.cohort.CohortView;
+import org.hepatica.platform.internal.json.Json;
+import org.hepatica.platform.internal.store.PlatformStore;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracks the analysis plugins (whiteboard, MULTIPLE/DYNAMIC): a plugin that appears is runnable at
+ * once, one that leaves is gone at once. A run takes the plugin instance when it starts and
+ * completes on it even if the plugin leaves meanwhile. Every result is stored with its provenance.
+ */
+@Component(service = AnalysisService.class)
+public final class DefaultAnalysisService implements AnalysisService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultAnalysisService.class);
+
+    /** A registered plugin with the bundle that provides it. */
+    private record Plugin(Analysis analysis, ServiceReference<Analysis> reference, String bundle, String version) {
+    }
+
+    private final PlatformStore store;
+    private final org.hepatica.cohort.CohortService cohorts;
+    private final String platformVersion;
+    /** Registered plugins by service reference (ordered by ranking), so a run sees a consistent view. */
+    private final ConcurrentSkipListMap<ServiceReference<Analysis>, Plugin> plugins =
+            new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+
+    @Activate
+    public DefaultAnalysisService(@Reference PlatformStore store, @Reference org.hepatica.cohort.CohortService cohorts,
+            org.osgi.framework.BundleContext context) {
+        this.store = store;
+        this.cohorts = cohorts;
+        this.platformVersion = PlatformVersion.of(context.getBundle());
+    }
+
+    @Reference(service = Analysis.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addAnalysis(Analysis analysis, ServiceReference<Analysis> reference) {
+        Bundle b = reference.getBundle();
+        Plugin p = new Plugin(analysis, reference, b == null ? "unknown" : b.getSymbolicName(),
+                b == null ? "0" : b.getVersion().toString());
+        plugins.put(reference, p);
+        LOG.info("analysis '{}' available from {} {}", analysis.id(), p.bundle(), p.version());
+    }
+
+    void removeAnalysis(Analysis analysis, ServiceReference<Analysis> reference) {
+        Plugin p = plugins.remove(reference);
+        if (p != null) {
+            LOG.info("analysis '{}' from {} {} removed", analysis.id(), p.bundle(), p.version());
+        }
+    }
+
+    /** The active plugin for an id: the highest-ranked (then oldest) service that claims it. */
+    private Optional<Plugin> plugin(String id) {
+        for (Plugin p : plugins.values()) {
+            if (p.analysis().id().equals(id)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<AnalysisDescriptor> list() {
+        List<AnalysisDescriptor> out = new ArrayList<>();
+        for (Plugin p : plugins.values()) {
+            Analysis a = p.analysis();
+            if (out.stream().noneMatch(d -> d.id().equals(a.id()))) {
+                out.add(new AnalysisDescriptor(a.id(), a.name(), a.description(), p.version(), p.bundle(),
+                        a.parameters()));
+            }
+        }
+        out.sort(Comparator.comparing(AnalysisDescriptor::id));
+        return out;
+    }
+
+    @Override
+    public StoredResult run(String cohortId, String analysisId, Map<String, Object> parameters, String user)
+            throws AnalysisException {
+        Plugin plugin = plugin(analysisId)
+                .orElseThrow(() -> new NoSuchElementException("no active analysis '" + analysisId + "'"));
+        CohortView cohort = cohorts.find(cohortId)
+                .orElseThrow(() -> new NoSuchElementException("no cohort '" + cohortId + "'"));
+        Analysis analysis = plugin.analysis();
+        AnalysisParameters bound = ParameterBinder.bind(analysis.parameters(), parameters);
+        Instant startedAt = Instant.now();
+        long t0 = System.nanoTime();
+        Object output;
+        try {
+            output = analysis.run(cohort, bound);
+        } catch (AnalysisException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(analysisId + " cannot run on this cohort: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            LOG.error("analysis '{}' from {} {} failed on cohort {}", analysisId, plugin.bundle(), plugin.version(),
+                    cohortId, e);
+            throw new AnalysisException("analysis '" + analysisId + "' failed: " + e, e);
+        }
+        long durationMs = (System.nanoTime() - t0) / 1_000_000;
+        Provenance provenance = new Provenance(analysisId, plugin.bundle(), plugin.version(), platformVersion,
+                cohort.summary().checksum(), bound.asMap(), startedAt, durationMs);
+        StoredResult result = new StoredResult(UUID.randomUUID().toString(), analysisId, cohortId, bound.asMap(),
+                Json.tree(output), provenance);
+        store.insertResult(result.id(), cohortId, analysisId, startedAt, Json.write(result), user);
+        LOG.info("analysis '{}' ({} {}) on cohort {} by {}: result {} in {} ms", analysisId, plugin.bundle(),
+                plugin.version(), cohortId, user, result.id(), durationMs);
+        return result;
+    }
+
+    @Override
+    public Optional<StoredResult> result(String id) {
+        return store.resultJson(id).map(json -> Json.read(json, StoredResult.class));
+    }
+}

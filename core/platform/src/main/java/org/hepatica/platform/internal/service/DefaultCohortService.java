@@ -1,0 +1,128 @@
+package org.hepatica.platform.internal.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.hepatica.cohort.CohortImportException;
+import org.hepatica.cohort.CohortService;
+import org.hepatica.cohort.CohortSummary;
+import org.hepatica.cohort.CohortView;
+import org.hepatica.cohort.ImportResult;
+import org.hepatica.cohort.TimeUnit;
+import org.hepatica.platform.internal.csv.CohortCsvParser;
+import org.hepatica.platform.internal.csv.ParsedCohort;
+import org.hepatica.platform.internal.store.PlatformStore;
+import org.hepatica.platform.internal.store.StoreException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The import path every route ends in: checksum the bytes, return the existing cohort when the
+ * same bytes were imported before, otherwise parse and validate with the one parser and store the
+ * cohort, its import record and the original bytes in one transaction.
+ */
+@Component(service = CohortService.class)
+public final class DefaultCohortService implements CohortService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultCohortService.class);
+    /** Cohort names: what a person would type, no control characters. */
+    private static final int MAX_NAME = 200;
+
+    private final PlatformStore store;
+
+    @Activate
+    public DefaultCohortService(@Reference PlatformStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user)
+            throws CohortImportException, IOException {
+        checkName(name);
+        byte[] bytes = csv.readAllBytes();
+        String checksum = sha256(bytes);
+        Optional<ImportResult> existing = existing(checksum, timeUnit);
+        if (existing.isPresent()) {
+            LOG.info("import of '{}' by {}: same bytes as cohort {}, nothing stored", name, user, existing.get().id());
+            return existing.get();
+        }
+        long started = System.nanoTime();
+        ParsedCohort parsed;
+        try {
+            parsed = new CohortCsvParser(timeUnit).parse(new ByteArrayInputStream(bytes));
+        } catch (CohortImportException e) {
+            LOG.warn("import of '{}' by {} refused: {} ({} problems)", name, user, e.getMessage(), e.problems().size());
+            store.audit(user, "cohort.import.refused", name, e.getMessage());
+            throw e;
+        }
+        CohortSummary stored;
+        try {
+            stored = store.insertCohort(name, checksum, timeUnit, user, parsed, bytes);
+        } catch (SQLException e) {
+            // the same bytes stored concurrently: the unique checksum constraint keeps one
+            Optional<ImportResult> raced = existing(checksum, timeUnit);
+            if (raced.isPresent()) {
+                return raced.get();
+            }
+            throw new StoreException("cannot store cohort '" + name + "'", e);
+        }
+        LOG.info("imported cohort '{}' v{} ({}) by {}: {} rows read, {} accepted, {} rejected in {} ms", name,
+                stored.version(), stored.id(), user, parsed.rowsRead(), parsed.data().size(), parsed.rowsRejected(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new ImportResult(stored.id(), stored.name(), stored.version(), checksum, parsed.rowsRead(),
+                parsed.data().size(), parsed.rowsRejected(), parsed.rejections(), true);
+    }
+
+    private Optional<ImportResult> existing(String checksum, TimeUnit unit) {
+        return store.findByChecksum(checksum, unit).map(s -> {
+            PlatformStore.ImportRecord r = store.importRecord(s.id()).orElseThrow();
+            return new ImportResult(s.id(), s.name(), s.version(), s.checksum(), r.rowsRead(), r.rowsAccepted(),
+                    r.rowsRejected(), r.rejections(), false);
+        });
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a cohort name is required (query parameter 'name')");
+        }
+        if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("the cohort name must be at most " + MAX_NAME
+                    + " characters without control characters");
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    @Override
+    public List<CohortSummary> list() {
+        return store.listCohorts();
+    }
+
+    @Override
+    public Optional<CohortView> find(String id) {
+        return store.loadCohort(id).map(c -> c);
+    }
+
+    @Override
+    public boolean delete(String id, String user) {
+        boolean deleted = store.deleteCohort(id, user);
+        if (deleted) {
+            LOG.info("cohort {} deleted by {}", id, user);
+        }
+        return deleted;
+    }
+}

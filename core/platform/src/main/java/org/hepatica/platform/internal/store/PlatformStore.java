@@ -1,0 +1,317 @@
+package org.hepatica.platform.internal.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.hepatica.cohort.CohortSummary;
+import org.hepatica.cohort.Rejection;
+import org.hepatica.cohort.TimeUnit;
+import org.hepatica.platform.internal.csv.ParsedCohort;
+import org.hepatica.platform.internal.json.Json;
+import org.hepatica.platform.internal.model.Cohort;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's persistence: cohorts (one columnar blob each, immutable), their import records
+ * with every rejected row and the original bytes, results, and the append-only audit trail. Works
+ * on any JDBC {@link DataSource} registered with {@code dataSourceName=hepatica} (H2 by default,
+ * PostgreSQL by configuration); the schema is created and migrated on activation.
+ */
+@Component(service = PlatformStore.class)
+public final class PlatformStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformStore.class);
+    private static final int CACHED_COHORTS = 4;
+
+    /** The import statistics kept with a cohort. */
+    public record ImportRecord(long rowsRead, long rowsAccepted, long rowsRejected, List<Rejection> rejections) {
+    }
+
+    /** One audit entry. */
+    public record AuditEntry(Instant at, String user, String action, String target, String detail) {
+    }
+
+    private final DataSource dataSource;
+    private final Map<String, Cohort> cache = new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cohort> eldest) {
+            return size() > CACHED_COHORTS;
+        }
+    };
+
+    @Activate
+    public PlatformStore(@Reference(target = "(dataSourceName=hepatica)") DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
+        try (Connection c = dataSource.getConnection()) {
+            int was = Schema.migrate(c);
+            LOG.info("cohort store ready on {} (schema {} -> {})", c.getMetaData().getURL(), was, Schema.latest());
+        }
+    }
+
+    /** The cohort imported from these bytes with this time unit, if any. */
+    public Optional<CohortSummary> findByChecksum(String checksum, TimeUnit unit) {
+        return querySummaries("WHERE checksum = ? AND time_unit = ?", checksum, unit.name()).stream().findFirst();
+    }
+
+    /**
+     * Stores a parsed cohort, its import record and the original bytes in one transaction.
+     *
+     * @return the stored cohort's summary (version = previous versions of the name + 1)
+     */
+    public CohortSummary insertCohort(String name, String checksum, TimeUnit unit, String user, ParsedCohort parsed,
+            byte[] source) throws SQLException, IOException {
+        byte[] blob = ColumnarCodec.encode(parsed.data());
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int version = 1;
+                try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM hep_cohort WHERE name = ?")) {
+                    ps.setString(1, name);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            version = rs.getInt(1) + 1;
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO hep_cohort (id, name, version, checksum,"
+                        + " time_unit, patients, imported_at, imported_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, id);
+                    ps.setString(2, name);
+                    ps.setInt(3, version);
+                    ps.setString(4, checksum);
+                    ps.setString(5, unit.name());
+                    ps.setInt(6, parsed.data().size());
+                    ps.setTimestamp(7, Timestamp.from(now));
+                    ps.setString(8, user);
+                    ps.setBytes(9, blob);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO hep_import (cohort_id, rows_read,"
+                        + " rows_accepted, rows_rejected, rejections, rejected_rows, source) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, id);
+                    ps.setLong(2, parsed.rowsRead());
+                    ps.setLong(3, parsed.data().size());
+                    ps.setLong(4, parsed.rowsRejected());
+                    ps.setString(5, Json.write(parsed.rejections()));
+                    ps.setString(6, Json.write(parsed.rejectedRows()));
+                    ps.setBytes(7, source);
+                    ps.executeUpdate();
+                }
+                insertAudit(c, now, user, "cohort.import", id, name + " v" + version + ", " + parsed.data().size()
+                        + " patients, " + parsed.rowsRejected() + " rows rejected, sha256 " + checksum);
+                c.commit();
+                return new CohortSummary(id, name, version, checksum, parsed.data().size(), now);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    public List<CohortSummary> listCohorts() {
+        return querySummaries("ORDER BY imported_at, name, version");
+    }
+
+    private List<CohortSummary> querySummaries(String where, String... args) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id, name, version, checksum, patients, imported_at"
+                        + " FROM hep_cohort " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            List<CohortSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CohortSummary(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4).trim(),
+                            rs.getInt(5), rs.getTimestamp(6).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list cohorts", e);
+        }
+    }
+
+    /** The stored cohort with this id, decoded (recently used cohorts stay in memory). */
+    public Optional<Cohort> loadCohort(String id) {
+        synchronized (cache) {
+            Cohort hit = cache.get(id);
+            if (hit != null) {
+                return Optional.of(hit);
+            }
+        }
+        List<CohortSummary> found = querySummaries("WHERE id = ?", id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT data FROM hep_cohort WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Cohort cohort = new Cohort(found.get(0), ColumnarCodec.decode(rs.getBytes(1)));
+                synchronized (cache) {
+                    cache.put(id, cohort);
+                }
+                return Optional.of(cohort);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read cohort " + id, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored cohort " + id + " is unreadable", e);
+        }
+    }
+
+    /** The import statistics of a stored cohort. */
+    public Optional<ImportRecord> importRecord(String cohortId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT rows_read, rows_accepted, rows_rejected, rejections"
+                        + " FROM hep_import WHERE cohort_id = ?")) {
+            ps.setString(1, cohortId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                List<Rejection> rejections = Json.MAPPER.readValue(rs.getString(4), new TypeReference<List<Rejection>>() {
+                });
+                return Optional.of(new ImportRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), rejections));
+            }
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot read the import record of cohort " + cohortId, e);
+        }
+    }
+
+    /** Deletes a cohort with its import record and results; false when there was none. */
+    public boolean deleteCohort(String id, String user) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int n;
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM hep_result WHERE cohort_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM hep_import WHERE cohort_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM hep_cohort WHERE id = ?")) {
+                    ps.setString(1, id);
+                    n = ps.executeUpdate();
+                }
+                if (n > 0) {
+                    insertAudit(c, Instant.now(), user, "cohort.delete", id, null);
+                }
+                c.commit();
+                synchronized (cache) {
+                    cache.remove(id);
+                }
+                return n > 0;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot delete cohort " + id, e);
+        }
+    }
+
+    /** Stores a result (its JSON) and audits the run. */
+    public void insertResult(String id, String cohortId, String analysisId, Instant startedAt, String json, String user) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO hep_result (id, cohort_id, analysis_id,"
+                    + " started_at, body) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, cohortId);
+                ps.setString(3, analysisId);
+                ps.setTimestamp(4, Timestamp.from(startedAt));
+                ps.setString(5, json);
+                ps.executeUpdate();
+                insertAudit(c, Instant.now(), user, "analysis.run", id, analysisId + " on cohort " + cohortId);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store result " + id, e);
+        }
+    }
+
+    /** A stored result's JSON. */
+    public Optional<String> resultJson(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT body FROM hep_result WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read result " + id, e);
+        }
+    }
+
+    /** Appends an audit entry. */
+    public void audit(String user, String action, String target, String detail) {
+        try (Connection c = dataSource.getConnection()) {
+            insertAudit(c, Instant.now(), user, action, target, detail);
+        } catch (SQLException e) {
+            throw new StoreException("cannot write the audit trail", e);
+        }
+    }
+
+    private static void insertAudit(Connection c, Instant at, String user, String action, String target, String detail)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO hep_audit (at, username, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, user);
+            ps.setString(3, action);
+            ps.setString(4, target);
+            ps.setString(5, detail);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Audit entries at or after {@code since}, oldest first. */
+    public List<AuditEntry> auditSince(Instant since) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT at, username, action, target, detail FROM hep_audit"
+                        + " WHERE at >= ? ORDER BY seq")) {
+            ps.setTimestamp(1, Timestamp.from(since));
+            List<AuditEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the audit trail", e);
+        }
+    }
+}

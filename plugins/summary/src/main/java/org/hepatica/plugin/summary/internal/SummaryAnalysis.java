@@ -1,0 +1,135 @@
+package org.hepatica.plugin.summary.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hepatica.analysis.Analysis;
+import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.ParameterSpec;
+import org.hepatica.analysis.ParameterType;
+import org.hepatica.cohort.CohortView;
+import org.hepatica.cohort.Endpoint;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Cohort summary: per endpoint, the patients with that endpoint, the events, and the median
+ * follow-up by the reverse Kaplan-Meier method (censoring as the event), with the median of the
+ * observed times beside it.
+ */
+@Component(service = Analysis.class)
+public final class SummaryAnalysis implements Analysis {
+
+    /** One endpoint's summary. */
+    public record EndpointSummary(String endpoint, int patients, int events, int censored, Double medianFollowUp,
+            Double medianObservedTime) {
+    }
+
+    /** The result. */
+    public record Summary(int patients, List<EndpointSummary> endpoints) {
+    }
+
+    @Override
+    public String id() {
+        return "summary";
+    }
+
+    @Override
+    public String name() {
+        return "Cohort summary";
+    }
+
+    @Override
+    public String description() {
+        return "Patients, events and median follow-up (reverse Kaplan-Meier) for OS and DFS.";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.optional("endpoints", ParameterType.STRING_LIST, List.of("OS", "DFS"),
+                "endpoints to summarise: OS, DFS"));
+    }
+
+    @Override
+    public Object run(CohortView cohort, AnalysisParameters parameters) {
+        List<EndpointSummary> out = new ArrayList<>();
+        for (String name : parameters.strings("endpoints")) {
+            Endpoint endpoint;
+            try {
+                endpoint = Endpoint.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("parameter 'endpoints': " + e.getMessage(), e);
+            }
+            out.add(summarise(endpoint, cohort.time(endpoint), cohort.event(endpoint)));
+        }
+        return new Summary(cohort.size(), out);
+    }
+
+    static EndpointSummary summarise(Endpoint endpoint, double[] time, int[] event) {
+        int n = 0;
+        int events = 0;
+        for (int i = 0; i < time.length; i++) {
+            if (event[i] >= 0) {
+                n++;
+                events += event[i];
+            }
+        }
+        double[] t = new double[n];
+        int[] censoredAsEvent = new int[n];
+        int k = 0;
+        for (int i = 0; i < time.length; i++) {
+            if (event[i] >= 0) {
+                t[k] = time[i];
+                censoredAsEvent[k++] = 1 - event[i];
+            }
+        }
+        return new EndpointSummary(endpoint.name(), n, events, n - events, kmMedian(t, censoredAsEvent),
+                n == 0 ? null : median(t));
+    }
+
+    /**
+     * The median of a Kaplan-Meier curve: the smallest time where S(t) <= 0.5, averaged with the
+     * next event time when S(t) is exactly 0.5 on a flat stretch (R's rule); null when not reached.
+     */
+    static Double kmMedian(double[] time, int[] status) {
+        int n = time.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
+        double s = 1;
+        int atRisk = n;
+        int i = 0;
+        Double halfAt = null;
+        while (i < n) {
+            double t = time[order[i]];
+            int d = 0;
+            int leaving = 0;
+            while (i < n && time[order[i]] == t) {
+                d += status[order[i]];
+                leaving++;
+                i++;
+            }
+            if (d > 0) {
+                s *= 1.0 - (double) d / atRisk;
+                if (halfAt != null) {
+                    return (halfAt + t) / 2;
+                }
+                if (Math.abs(s - 0.5) < 1e-12) {
+                    halfAt = t;
+                } else if (s < 0.5) {
+                    return t;
+                }
+            }
+            atRisk -= leaving;
+        }
+        return halfAt;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+}
