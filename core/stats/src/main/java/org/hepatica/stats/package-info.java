@@ -1,6 +1,27 @@
 /**
- * The survival statistics engine: Kaplan-Meier, log-rank, Cox proportional hazards and competing
- * risks, on primitive arrays, with no OSGi dependency. Its numbers are checked against R survival.
+ * Survival statistics for the Hepatica platform, checked value by value against R
+ * (survival 3.5, cmprsk 2.2).
+ *
+ * <p>Estimators and tests are small immutable classes configured with {@code with...} methods;
+ * results are records whose component names are the field names of the HTTP API, so they
+ * serialize to JSON as they are. A value that does not exist (median not reached, an undefined
+ * confidence limit) is {@code null}; degenerate data give an answer with {@code warnings}, and
+ * invalid input an {@link java.lang.IllegalArgumentException} that names the argument.
+ *
+ * <ul>
+ *   <li>{@link org.hepatica.stats.KaplanMeierEstimator}: Kaplan-Meier curves with Greenwood
+ *       errors, log / log-log / plain intervals, median, landmarks and restricted mean
+ *       ({@code survfit}, {@code summary.survfit}, {@code print.survfit}).</li>
+ *   <li>{@link org.hepatica.stats.LogRankTest}: k-sample log-rank, stratified and G-rho
+ *       ({@code survdiff}).</li>
+ *   <li>{@link org.hepatica.stats.CumulativeIncidenceEstimator} and
+ *       {@link org.hepatica.stats.GrayTest}: competing risks ({@code cmprsk::cuminc}).</li>
+ * </ul>
+ *
+ * <p>Input is primitive arrays: {@code double[] time} (days, finite, &gt;= 0), {@code int[]
+ * status} (0 censored, 1 event; 1..k cause for competing risks), {@code int[] group} codes
+ * 0..g-1 with {@code String[] labels}, {@code int[] strata} codes or null. Callers remove rows
+ * with missing values first.
  */
 @org.osgi.annotation.versioning.Version("1.0.0")
 package org.hepatica.stats;

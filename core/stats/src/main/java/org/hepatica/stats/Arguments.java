@@ -1,0 +1,179 @@
+package org.hepatica.stats;
+
+/**
+ * The one argument-checking helper of the statistics package.
+ *
+ * <p>Every check throws {@link IllegalArgumentException} with a message that starts with the
+ * argument's name and states the reason, for example
+ * {@code "time[3] must be finite and >= 0, was NaN"} or
+ * {@code "status has length 10 but time has length 12"}. The HTTP layer passes these messages
+ * on to the caller unchanged, so they are part of the contract: keep them stable.
+ */
+final class Arguments {
+
+    private Arguments() {
+    }
+
+    /**
+     * Checks that a reference is not null.
+     *
+     * @return the value
+     */
+    static <T> T requireNonNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Checks that every element is finite (not NaN, not infinite).
+     *
+     * @return the array
+     */
+    static double[] requireFinite(String name, double[] values) {
+        requireNonNull(name, values);
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(
+                        name + "[" + i + "] must be finite, was " + values[i]);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Checks that every element is finite and not negative (survival times, landmark times).
+     *
+     * @return the array
+     */
+    static double[] requireFiniteNonNegative(String name, double[] values) {
+        requireNonNull(name, values);
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (!(v >= 0.0) || v == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(
+                        name + "[" + i + "] must be finite and >= 0, was " + v);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Checks that a single value is finite and not negative.
+     *
+     * @return the value
+     */
+    static double requireFiniteNonNegative(String name, double value) {
+        if (!(value >= 0.0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, was " + value);
+        }
+        return value;
+    }
+
+    /** Checks that two arrays that describe the same subjects have the same length. */
+    static void requireSameLength(String nameA, int a, String nameB, int b) {
+        if (a != b) {
+            throw new IllegalArgumentException(
+                    nameA + " has length " + a + " but " + nameB + " has length " + b);
+        }
+    }
+
+    /**
+     * Checks {@code 0 < p < 1} (confidence levels, quantile probabilities).
+     *
+     * @return the value
+     */
+    static double requireProbability(String name, double p) {
+        if (!(p > 0.0 && p < 1.0)) {
+            throw new IllegalArgumentException(name + " must be > 0 and < 1, was " + p);
+        }
+        return p;
+    }
+
+    /**
+     * Checks that every element lies in {@code 0..maxCode} (event status: 0 censored, 1 event;
+     * competing risks: 0 censored, 1..k cause).
+     *
+     * @return the array
+     */
+    static int[] requireCodes(String name, int[] codes, int maxCode) {
+        requireNonNull(name, codes);
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] < 0 || codes[i] > maxCode) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be in 0.."
+                        + maxCode + ", was " + codes[i]);
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * Checks that a group or stratum code array has one code per subject, each in
+     * {@code 0..levels-1}.
+     *
+     * @return the array
+     */
+    static int[] requireGroupCodes(String name, int[] codes, int levels, String lengthName,
+            int length) {
+        requireNonNull(name, codes);
+        requireSameLength(name, codes.length, lengthName, length);
+        if (levels < 1) {
+            throw new IllegalArgumentException(name + " must have at least one level, had "
+                    + levels);
+        }
+        return requireCodes(name, codes, levels - 1);
+    }
+
+    /**
+     * Checks that labels are present, non-null and distinct.
+     *
+     * @return the array
+     */
+    static String[] requireLabels(String name, String[] labels) {
+        requireNonNull(name, labels);
+        if (labels.length == 0) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == null) {
+                throw new IllegalArgumentException(name + "[" + i + "] must not be null");
+            }
+            for (int j = 0; j < i; j++) {
+                if (labels[i].equals(labels[j])) {
+                    throw new IllegalArgumentException(name + "[" + i + "] duplicates "
+                            + name + "[" + j + "]: \"" + labels[i] + "\"");
+                }
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * Checks that a value is finite.
+     *
+     * @return the value
+     */
+    static double requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite, was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that every element is &gt;= 0 (stratum codes, competing-risk status codes).
+     *
+     * @return the array
+     */
+    static int[] requireNonNegative(String name, int[] codes) {
+        requireNonNull(name, codes);
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] < 0) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be >= 0, was "
+                        + codes[i]);
+            }
+        }
+        return codes;
+    }
+}
