@@ -1,0 +1,196 @@
+package org.hepatica.platform.internal.csv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hepatica.cohort.CohortImportException;
+import org.hepatica.cohort.ColumnType;
+import org.hepatica.cohort.Rejection;
+import org.hepatica.cohort.TimeUnit;
+import org.hepatica.platform.internal.model.CohortData;
+import org.hepatica.platform.internal.model.Column;
+import org.junit.jupiter.api.Test;
+
+class CohortCsvParserTest {
+
+    static Path reference() {
+        return Path.of(System.getProperty("hepatica.reference.dir", "../../../shared/reference"));
+    }
+
+    private static ParsedCohort parse(String csv) throws Exception {
+        return new CohortCsvParser(TimeUnit.DAYS).parse(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The derived endpoints of hcc_demo give R's numbers at risk and events: R survival's
+     * survfit(Surv(os_time, os_event) ~ arm) on the same derivation, in hcc_demo.expected.json.
+     */
+    @Test
+    void hccDemoDerivesTheEndpointsRDerived() throws Exception {
+        ParsedCohort parsed;
+        try (InputStream in = Files.newInputStream(reference().resolve("hcc_demo.csv"))) {
+            parsed = new CohortCsvParser(TimeUnit.DAYS).parse(in);
+        }
+        JsonNode expected = new ObjectMapper().readTree(reference().resolve("hcc_demo.expected.json").toFile());
+        CohortData data = parsed.data();
+        assertEquals(400, data.size());
+        assertEquals(0, parsed.rowsRejected());
+        for (String endpoint : List.of("OS", "DFS")) {
+            JsonNode overall = expected.get("endpoints").get(endpoint).get("km_log").get("overall").get(0);
+            int[] event = endpoint.equals("OS") ? data.osEvent() : data.dfsEvent();
+            double[] time = endpoint.equals("OS") ? data.osTime() : data.dfsTime();
+            assertEquals(overall.get("n").asInt(), event.length, endpoint);
+            int events = 0;
+            for (int e : event) {
+                events += e;
+            }
+            assertEquals(overall.get("events").asInt(), events, endpoint + " events");
+            // the first row of R's table: the smallest time with its number at risk and events
+            JsonNode first = overall.get("table").get(0);
+            double min = Double.MAX_VALUE;
+            for (double t : time) {
+                min = Math.min(min, t);
+            }
+            assertEquals(first.get("time").asDouble(), min, 0, endpoint + " first time");
+        }
+        // cuminc's competing risks: as many recurrences (cause 1) as the README's CIF uses
+        int recurrences = 0;
+        int deaths = 0;
+        for (int c : data.dfsCause()) {
+            recurrences += c == 1 ? 1 : 0;
+            deaths += c == 2 ? 1 : 0;
+        }
+        int dfsEvents = 0;
+        for (int e : data.dfsEvent()) {
+            dfsEvents += e;
+        }
+        assertEquals(dfsEvents, recurrences + deaths);
+        Column arm = data.column("arm");
+        assertEquals(List.of("RFA", "RFA+RT"), arm.levels());
+        assertEquals(ColumnType.BINARY, data.column("mvi").type());
+        assertEquals(ColumnType.DATE, data.column("treatment_date").type());
+    }
+
+    @Test
+    void lungKeepsItsExtraColumnsAsNumericCovariates() throws Exception {
+        ParsedCohort parsed;
+        try (InputStream in = Files.newInputStream(reference().resolve("lung.csv"))) {
+            parsed = new CohortCsvParser(TimeUnit.DAYS).parse(in);
+        }
+        assertEquals(228, parsed.data().size());
+        Column ecog = parsed.data().column("ph_ecog");
+        assertEquals(ColumnType.NUMERIC, ecog.type());
+        assertEquals(1, ecog.missing());
+        assertTrue(Double.isNaN(parsed.data().dfsTime()[0]), "no DFS in lung");
+    }
+
+    @Test
+    void everyRejectedRowIsReportedWithLineColumnReasonAndKept() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,sex,age\n"
+                + "A,10,1,M,50\n"
+                + "B,abc,1,F,50\n"
+                + "C,10,1,X,50\n"
+                + "A,20,0,M,50\n"
+                + "D,10,1,m,200\n"
+                + "E,5\n");
+        assertEquals(6, p.rowsRead());
+        assertEquals(1, p.data().size());
+        assertEquals(5, p.rowsRejected());
+        List<Rejection> r = p.rejections();
+        assertEquals(new Rejection(3, "os_time", "'abc' is not a number"), r.get(0));
+        assertEquals(new Rejection(4, "sex", "'X' is not one of M, F"), r.get(1));
+        assertEquals(new Rejection(5, "patient_id", "duplicate patient_id 'A' (first on line 2)"), r.get(2));
+        assertEquals(6, r.get(3).line());
+        assertEquals("age", r.get(3).column());
+        assertEquals(new Rejection(7, null, "the row has 2 fields but the header has 5"), r.get(4));
+        assertEquals("C,10,1,X,50", p.rejectedRows().get(1));
+    }
+
+    @Test
+    void quotedFieldsCrlfBomAndCaseInsensitiveHeadersAreRead() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String body = " Patient_ID ,OS_TIME,os_event,note\r\n\"P,1\",12,0,\"two\nlines \"\"quoted\"\"\"\r\nP2,3,1,x\r\n";
+        byte[] bytes = new byte[bom.length + body.getBytes(StandardCharsets.UTF_8).length];
+        System.arraycopy(bom, 0, bytes, 0, 3);
+        System.arraycopy(body.getBytes(StandardCharsets.UTF_8), 0, bytes, 3, bytes.length - 3);
+        ParsedCohort p = new CohortCsvParser(TimeUnit.DAYS).parse(new ByteArrayInputStream(bytes));
+        assertEquals(2, p.data().size(), p.rejections().toString());
+        Column id = p.data().columns().get(0);
+        assertEquals("patient_id", id.name());
+        assertArrayEquals(new String[] {"P,1", "P2"}, id.texts());
+        Column note = p.data().column("note");
+        assertEquals(List.of("two\nlines \"quoted\"", "x"), note.levels());
+        assertArrayEquals(new double[] {12, 3}, p.data().osTime());
+    }
+
+    @Test
+    void aRowAfterAQuotedLineBreakReportsItsPhysicalLine() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,note\nA,1,1,\"x\ny\"\nB,-1,1,z\n");
+        assertEquals(4, p.rejections().get(0).line());
+    }
+
+    @Test
+    void extraColumnsAreNumericOnlyWhenEveryValueIsANumber() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,lab,grade\nA,1,1,1.5,low\nB,2,0,,2\n");
+        assertEquals(ColumnType.NUMERIC, p.data().column("lab").type());
+        assertEquals(ColumnType.CATEGORICAL, p.data().column("grade").type());
+        assertEquals(List.of("2", "low"), p.data().column("grade").levels());
+        assertTrue(Double.isNaN(p.data().column("lab").values()[1]));
+    }
+
+    @Test
+    void inputsThatAreNotACohortAreRefusedWithTheReason() {
+        assertEquals("the input is empty", refused("").getMessage());
+        assertEquals("the input has a header but no data rows", refused("patient_id,os_time,os_event\n").getMessage());
+        CohortImportException noId = refused("id,os_time\n1,2\n");
+        assertEquals("the header has no patient_id column", noId.problems().get(0).reason());
+        CohortImportException semicolons = refused("patient_id;os_time\nA;1\n");
+        assertTrue(semicolons.problems().get(0).reason().contains("separated by ';'"));
+        CohortImportException twice = refused("patient_id,age,AGE\nA,1,2\n");
+        assertTrue(twice.problems().get(0).reason().contains("appears twice"));
+        CohortImportException open = refused("patient_id,os_time,os_event\nA,1,\"1\n");
+        assertTrue(open.problems().get(0).reason().contains("never closed"));
+        CohortImportException none = refused("patient_id,os_time,os_event\nA,-1,1\n");
+        assertEquals("no row is acceptable", none.getMessage());
+        assertEquals(1, none.problems().size());
+    }
+
+    @Test
+    void aValueThatIsNotUtf8IsRejectedNamingTheEncoding() throws Exception {
+        byte[] latin1 = "patient_id,os_time,os_event,site\nA,1,1,Z\u00fcrich\nB,1,0,Bern\n".getBytes(StandardCharsets.ISO_8859_1);
+        ParsedCohort p = new CohortCsvParser(TimeUnit.DAYS).parse(new ByteArrayInputStream(latin1));
+        assertEquals(1, p.data().size());
+        assertEquals("site", p.rejections().get(0).column());
+        assertTrue(p.rejections().get(0).reason().contains("UTF-8"));
+    }
+
+    @Test
+    void invalidDatesAreRejected() throws Exception {
+        ParsedCohort p = parse("patient_id,treatment_date,last_followup_date\nA,2020-02-30,2021-01-01\n"
+                + "B,01/02/2020,2021-01-01\nC,2020-01-01,2021-01-01\n");
+        assertEquals("'2020-02-30' is not a calendar date", p.rejections().get(0).reason());
+        assertEquals("'01/02/2020' is not an ISO-8601 date (YYYY-MM-DD)", p.rejections().get(1).reason());
+        assertEquals(1, p.data().size());
+        assertNull(p.data().column("arm"));
+    }
+
+    private static CohortImportException refused(String csv) {
+        return assertThrows(CohortImportException.class, () -> parse(csv));
+    }
+
+    static byte[] read(Path p) throws IOException {
+        return Files.readAllBytes(p);
+    }
+}

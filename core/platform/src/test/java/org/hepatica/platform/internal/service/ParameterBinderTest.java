@@ -1,0 +1,45 @@
+package org.hepatica.platform.internal.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.InvalidParameterException;
+import org.hepatica.analysis.ParameterSpec;
+import org.hepatica.analysis.ParameterType;
+import org.junit.jupiter.api.Test;
+
+class ParameterBinderTest {
+    private static final List<ParameterSpec> SPECS = List.of(
+            ParameterSpec.required("endpoint", ParameterType.STRING, "OS or DFS"),
+            ParameterSpec.optional("confLevel", ParameterType.NUMBER, 0.95, "level"),
+            ParameterSpec.optional("landmarks", ParameterType.NUMBER_LIST, List.of(), "times"),
+            ParameterSpec.optional("reference", ParameterType.STRING_MAP, null, "levels"));
+
+    @Test
+    void defaultsFillWhatTheRequestLeavesOut() throws Exception {
+        AnalysisParameters p = ParameterBinder.bind(SPECS, Map.of("endpoint", "OS", "landmarks", List.of(730, 1095.5)));
+        assertEquals("OS", p.string("endpoint"));
+        assertEquals(0.95, p.number("confLevel"));
+        assertEquals(List.of(730.0, 1095.5), p.numbers("landmarks"));
+        assertEquals(Map.of(), p.stringMap("reference"));
+    }
+
+    @Test
+    void eachWrongParameterIsNamed() {
+        assertEquals("endpoint", refused(Map.of()).parameter());
+        assertEquals("confLevel", refused(Map.of("endpoint", "OS", "confLevel", "high")).parameter());
+        assertEquals("landmarks", refused(Map.of("endpoint", "OS", "landmarks", 730)).parameter());
+        assertEquals("reference", refused(Map.of("endpoint", "OS", "reference", Map.of("arm", 1))).parameter());
+        InvalidParameterException unknown = refused(Map.of("endpoint", "OS", "tau", 3));
+        assertEquals("tau", unknown.parameter());
+        assertEquals("parameter 'tau': unknown parameter; this analysis accepts [confLevel, endpoint, landmarks, reference]",
+                unknown.getMessage());
+    }
+
+    private static InvalidParameterException refused(Map<String, Object> request) {
+        return assertThrows(InvalidParameterException.class, () -> ParameterBinder.bind(SPECS, request));
+    }
+}

@@ -1,0 +1,110 @@
+package org.hepatica.platform.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hepatica.cohort.CohortImportException;
+import org.hepatica.cohort.Endpoint;
+import org.hepatica.cohort.ImportResult;
+import org.hepatica.cohort.TimeUnit;
+import org.hepatica.platform.internal.model.Cohort;
+import org.hepatica.platform.internal.service.DefaultCohortService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on a file H2 database, through the import service every route uses. */
+class PlatformStoreTest {
+    @TempDir
+    Path dir;
+
+    private JdbcDataSource dataSource() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:" + dir.resolve("db").toAbsolutePath());
+        ds.setUser("sa");
+        return ds;
+    }
+
+    private static byte[] reference(String name) throws Exception {
+        return Files.readAllBytes(Path.of(System.getProperty("hepatica.reference.dir", "../../../shared/reference"))
+                .resolve(name));
+    }
+
+    @Test
+    void aStoredCohortReadsBackIdenticallyAfterARestart() throws Exception {
+        byte[] csv = reference("hcc_demo.csv");
+        PlatformStore store = new PlatformStore(dataSource());
+        DefaultCohortService service = new DefaultCohortService(store);
+        ImportResult imported = service.importCsv("hcc", new ByteArrayInputStream(csv), TimeUnit.DAYS, "tester");
+        assertTrue(imported.created());
+        assertEquals(1, imported.version());
+        Cohort first = store.loadCohort(imported.id()).orElseThrow();
+
+        // a new store on the same database: schema already there, data unchanged
+        PlatformStore again = new PlatformStore(dataSource());
+        Cohort reread = again.loadCohort(imported.id()).orElseThrow();
+        assertEquals(first.summary(), reread.summary());
+        assertArrayEquals(first.time(Endpoint.OS), reread.time(Endpoint.OS));
+        assertArrayEquals(first.event(Endpoint.DFS), reread.event(Endpoint.DFS));
+        assertArrayEquals(first.dfsCause(), reread.dfsCause());
+        assertArrayEquals(first.numeric("age"), reread.numeric("age"));
+        assertArrayEquals(first.numeric("margin_mm"), reread.numeric("margin_mm"));
+        assertEquals(first.categorical("arm").levels(), reread.categorical("arm").levels());
+        assertArrayEquals(first.categorical("arm").codes(), reread.categorical("arm").codes());
+        assertEquals(first.patientIds(), reread.patientIds());
+        assertEquals(first.columns(), reread.columns());
+    }
+
+    @Test
+    void theSameBytesGiveTheExistingCohortAndANewFileANewVersion() throws Exception {
+        PlatformStore store = new PlatformStore(dataSource());
+        DefaultCohortService service = new DefaultCohortService(store);
+        byte[] a = "patient_id,os_time,os_event\nA,1,1\nB,-2,0\n".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "patient_id,os_time,os_event\nA,1,1\nB,2,0\n".getBytes(StandardCharsets.UTF_8);
+        ImportResult first = service.importCsv("trial", new ByteArrayInputStream(a), TimeUnit.DAYS, "u");
+        ImportResult same = service.importCsv("trial", new ByteArrayInputStream(a), TimeUnit.DAYS, "u");
+        assertFalse(same.created());
+        assertEquals(first.id(), same.id());
+        assertEquals(1, same.rowsRejected(), "the import record is kept with the cohort");
+        assertEquals(first.rejections(), same.rejections());
+        ImportResult second = service.importCsv("trial", new ByteArrayInputStream(b), TimeUnit.DAYS, "u");
+        assertNotEquals(first.id(), second.id());
+        assertEquals(2, second.version());
+        assertEquals(2, service.list().size());
+    }
+
+    @Test
+    void aRefusedImportStoresNothing() throws Exception {
+        PlatformStore store = new PlatformStore(dataSource());
+        DefaultCohortService service = new DefaultCohortService(store);
+        assertThrows(CohortImportException.class, () -> service.importCsv("bad",
+                new ByteArrayInputStream("patient_id,os_time,os_event\nA,-1,1\n".getBytes(StandardCharsets.UTF_8)),
+                TimeUnit.DAYS, "u"));
+        assertTrue(service.list().isEmpty());
+        assertEquals("cohort.import.refused", store.auditSince(Instant.EPOCH).get(0).action());
+    }
+
+    @Test
+    void deletingACohortRemovesItsResultsAndIsAudited() throws Exception {
+        PlatformStore store = new PlatformStore(dataSource());
+        DefaultCohortService service = new DefaultCohortService(store);
+        ImportResult r = service.importCsv("x", new ByteArrayInputStream(
+                "patient_id,os_time,os_event\nA,1,1\n".getBytes(StandardCharsets.UTF_8)), TimeUnit.DAYS, "u");
+        store.insertResult("r1", r.id(), "summary", Instant.now(), "{\"id\":\"r1\"}", "u");
+        assertEquals("{\"id\":\"r1\"}", store.resultJson("r1").orElseThrow());
+        assertTrue(service.delete(r.id(), "admin"));
+        assertTrue(store.resultJson("r1").isEmpty());
+        assertTrue(store.loadCohort(r.id()).isEmpty());
+        assertFalse(service.delete(r.id(), "admin"));
+        assertEquals("cohort.delete", store.auditSince(Instant.EPOCH).get(2).action());
+    }
+}

@@ -1,0 +1,125 @@
+package org.hepatica.itests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built distribution, unpacked by Maven under target/karaf, started and stopped through its own
+ * {@code bin/hepatica} script on ports that do not collide with a running platform.
+ */
+final class Distribution {
+    static final int HTTP_PORT = Integer.getInteger("hepatica.it.port", 18181);
+    private static final int SSH_PORT = 18101;
+    private static final int RMI_REGISTRY_PORT = 11099;
+    private static final int RMI_SERVER_PORT = 14444;
+
+    final Path home;
+    private String lastOutput = "";
+
+    Distribution(Path home) {
+        this.home = home;
+    }
+
+    static Distribution unpacked() {
+        Path home = Path.of(System.getProperty("hepatica.karaf.dir", "target/karaf/org.hepatica.distribution-1.0.0-SNAPSHOT"));
+        if (!Files.isExecutable(home.resolve("bin/hepatica"))) {
+            throw new IllegalStateException("no unpacked distribution at " + home.toAbsolutePath());
+        }
+        // a fresh install: Maven unpacks over the tree of an earlier run, so drop that run's data
+        try (var files = Files.walk(home.resolve("data"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // never started
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Distribution(home);
+    }
+
+    /** Moves SSH and JMX to test ports (HTTP is set by bin/hepatica from HEPATICA_PORT). */
+    void usePorts() throws IOException {
+        edit("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
+        edit("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(RMI_REGISTRY_PORT));
+        edit("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(RMI_SERVER_PORT));
+    }
+
+    private void edit(String file, String key, String value) throws IOException {
+        Path p = home.resolve(file);
+        List<String> out = new ArrayList<>();
+        boolean found = false;
+        for (String line : Files.readAllLines(p)) {
+            if (line.matches("^\\s*" + key + "\\s*=.*")) {
+                out.add(key + " = " + value);
+                found = true;
+            } else {
+                out.add(line);
+            }
+        }
+        if (!found) {
+            out.add(key + " = " + value);
+        }
+        Files.write(p, out);
+    }
+
+    /** Adds a user with a SHA-256 hashed password, as Karaf's JAAS realm stores them. */
+    void addUser(String name, String password, String roles) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+        String line = name + " = {CRYPT}" + HexFormat.of().withUpperCase().formatHex(digest) + "{CRYPT}," + roles + "\n";
+        Files.writeString(home.resolve("etc/users.properties"), line, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    String start() throws Exception {
+        return run("start");
+    }
+
+    String stop() throws Exception {
+        return run("stop");
+    }
+
+    String adminPassword() throws IOException {
+        return Files.readString(home.resolve("data/initial-admin-password")).trim();
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + HTTP_PORT + "/api/v1";
+    }
+
+    String lastOutput() {
+        return lastOutput;
+    }
+
+    private String run(String verb) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/hepatica").toString(), verb)
+                .directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("HEPATICA_PORT", Integer.toString(HTTP_PORT));
+        pb.environment().put("HEPATICA_START_TIMEOUT", "180");
+        pb.environment().put("JAVA_MAX_MEM", "1G");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/hepatica " + verb + " did not finish");
+        }
+        lastOutput = new String(out, StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("bin/hepatica " + verb + " failed (" + p.exitValue() + "):\n" + lastOutput
+                    + "\n--- log ---\n" + tailOfLog());
+        }
+        return lastOutput;
+    }
+
+    String tailOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(home.resolve("data/log/hepatica.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

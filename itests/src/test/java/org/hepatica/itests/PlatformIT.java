@@ -1,0 +1,250 @@
+package org.hepatica.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Boots the built distribution the way an administrator does ({@code bin/hepatica start}) and
+ * exercises the HTTP API: authentication and roles, import, listing, the proof analysis with its
+ * provenance, and a restart that keeps cohorts, results and the password.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+    private static final String ANALYST = "ana";
+    private static final String ANALYST_PASSWORD = "analyst-secret-1";
+
+    private Distribution dist;
+    private Api api;
+    private String password;
+    private String startOutput;
+    private String demoCohortId;
+    private String resultId;
+
+    @BeforeAll
+    void start() throws Exception {
+        dist = Distribution.unpacked();
+        dist.usePorts();
+        startOutput = dist.start();
+        password = dist.adminPassword();
+        dist.addUser(ANALYST, ANALYST_PASSWORD, "analyst");
+        api = new Api(dist.baseUrl());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (dist != null) {
+            dist.stop();
+        }
+    }
+
+    private Api.Reply admin(String method, String path, String type, byte[] body) throws Exception {
+        return api.send(method, path, "admin", password, type, body);
+    }
+
+    @Test
+    @Order(1)
+    void firstStartPrintsTheUrlAndAPasswordKeptOnlyForTheOwner() throws Exception {
+        assertTrue(startOutput.contains(dist.baseUrl()), startOutput);
+        Matcher m = Pattern.compile("Password: (\\S+)").matcher(startOutput);
+        assertTrue(m.find(), startOutput);
+        assertEquals(password, m.group(1));
+        assertTrue(password.length() >= 16, "a random password of at least 16 characters");
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dist.home.resolve("data/initial-admin-password"));
+        assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), perms);
+        String users = Files.readString(dist.home.resolve("etc/users.properties"));
+        assertFalse(users.contains(password), "the password is stored hashed");
+    }
+
+    @Test
+    @Order(2)
+    void withoutOrWithWrongCredentialsTheApiAnswers401() throws Exception {
+        Api.Reply none = api.send("GET", "/analyses", null, null, null, null);
+        assertEquals(401, none.status());
+        assertTrue(none.contentType().startsWith("application/problem+json"));
+        assertEquals(401, none.json().get("status").asInt());
+        assertEquals(401, api.send("GET", "/cohorts", "admin", "not-the-password", null, null).status());
+    }
+
+    @Test
+    @Order(3)
+    void theProofAnalysisIsListedWithItsBundle() throws Exception {
+        Api.Reply r = admin("GET", "/analyses", null, null);
+        assertEquals(200, r.status());
+        JsonNode summary = find(r.json(), "id", "summary");
+        assertNotNull(summary, r.body());
+        assertEquals("org.hepatica.plugin.summary", summary.get("bundle").asText());
+        assertTrue(summary.get("parameters").get(0).has("default"));
+    }
+
+    @Test
+    @Order(4)
+    void theDemoCohortIsListed() throws Exception {
+        Api.Reply r = admin("GET", "/cohorts", null, null);
+        assertEquals(200, r.status());
+        JsonNode demo = find(r.json(), "name", "hcc-demo");
+        assertNotNull(demo, r.body());
+        assertEquals(400, demo.get("patients").asInt());
+        assertEquals(64, demo.get("checksum").asText().length());
+        demoCohortId = demo.get("id").asText();
+    }
+
+    @Test
+    @Order(5)
+    void importingTheSameBytesAgainReturnsTheExistingCohort() throws Exception {
+        byte[] csv = Files.readAllBytes(dist.home.resolve("demo/hcc-demo.csv"));
+        Api.Reply again = admin("POST", "/cohorts?name=hcc-demo-again", "text/csv", csv);
+        assertEquals(200, again.status(), again.body());
+        assertEquals(demoCohortId, again.json().get("id").asText());
+        long count = 0;
+        for (JsonNode c : admin("GET", "/cohorts", null, null).json()) {
+            count += c.get("checksum").asText().equals(again.json().get("checksum").asText()) ? 1 : 0;
+        }
+        assertEquals(1, count, "no duplicate cohort");
+    }
+
+    @Test
+    @Order(6)
+    void anImportReportsEveryRejectedRowWithLineColumnAndReason() throws Exception {
+        String csv = "patient_id,os_time,os_event,age\nP1,100,1,60\nP2,-5,0,70\nP3,200,2,55\nP1,300,0,50\n";
+        Api.Reply r = api.send("POST", "/cohorts?name=small", ANALYST, ANALYST_PASSWORD, "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, r.status(), r.body());
+        JsonNode j = r.json();
+        assertEquals(4, j.get("rowsRead").asInt());
+        assertEquals(1, j.get("rowsAccepted").asInt());
+        assertEquals(3, j.get("rowsRejected").asInt());
+        JsonNode first = j.get("rejections").get(0);
+        assertEquals(3, first.get("line").asInt());
+        assertEquals("os_time", first.get("column").asText());
+        assertTrue(first.get("reason").asText().contains("negative"));
+        JsonNode detail = admin("GET", "/cohorts/" + j.get("id").asText(), null, null).json();
+        assertEquals(3, detail.get("rowsRejected").asInt(), "the rejections are kept with the import");
+    }
+
+    @Test
+    @Order(7)
+    void aFileWithNoAcceptableRowIs422AndStoresNothing() throws Exception {
+        int before = admin("GET", "/cohorts", null, null).json().size();
+        Api.Reply r = admin("POST", "/cohorts?name=bad", "text/csv", "id;age\n1;2\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, r.status(), r.body());
+        assertTrue(r.contentType().startsWith("application/problem+json"));
+        assertTrue(r.json().get("errors").get(0).get("reason").asText().contains("';'"), r.body());
+        assertEquals(before, admin("GET", "/cohorts", null, null).json().size());
+    }
+
+    @Test
+    @Order(8)
+    void runningTheAnalysisReturnsAResultWithProvenance() throws Exception {
+        Api.Reply r = api.send("POST", "/cohorts/" + demoCohortId + "/analyses/summary", ANALYST, ANALYST_PASSWORD,
+                "application/json", "{\"parameters\": {\"endpoints\": [\"OS\"]}}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.status(), r.body());
+        JsonNode j = r.json();
+        assertEquals(400, j.get("result").get("patients").asInt());
+        JsonNode os = j.get("result").get("endpoints").get(0);
+        assertEquals("OS", os.get("endpoint").asText());
+        assertTrue(os.get("events").asInt() > 0);
+        JsonNode p = j.get("provenance");
+        assertEquals("summary", p.get("analysisId").asText());
+        assertEquals("org.hepatica.plugin.summary", p.get("pluginBundle").asText());
+        assertFalse(p.get("pluginVersion").asText().isEmpty());
+        assertFalse(p.get("platformVersion").asText().isEmpty());
+        JsonNode cohort = admin("GET", "/cohorts/" + demoCohortId, null, null).json();
+        assertEquals(cohort.get("checksum").asText(), p.get("cohortChecksum").asText());
+        assertEquals("OS", p.get("parameters").get("endpoints").get(0).asText());
+        assertTrue(p.has("startedAt") && p.has("durationMs"));
+        resultId = j.get("id").asText();
+        Api.Reply stored = admin("GET", "/results/" + resultId, null, null);
+        assertEquals(200, stored.status());
+        assertEquals(j, stored.json());
+    }
+
+    @Test
+    @Order(9)
+    void badParametersAndUnknownAnalysesAreExplained() throws Exception {
+        Api.Reply bad = admin("POST", "/cohorts/" + demoCohortId + "/analyses/summary", "application/json",
+                "{\"parameters\": {\"endpoints\": \"OS\"}}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals("endpoints", bad.json().get("parameter").asText());
+        Api.Reply unknown = admin("POST", "/cohorts/" + demoCohortId + "/analyses/nope", "application/json", null);
+        assertEquals(404, unknown.status());
+    }
+
+    @Test
+    @Order(10)
+    void anAnalystMayNotDeleteNorReadTheAudit() throws Exception {
+        assertEquals(403, api.send("DELETE", "/cohorts/" + demoCohortId, ANALYST, ANALYST_PASSWORD, null, null).status());
+        assertEquals(403, api.send("GET", "/audit", ANALYST, ANALYST_PASSWORD, null, null).status());
+        JsonNode audit = admin("GET", "/audit", null, null).json();
+        assertNotNull(find(audit, "action", "analysis.run"), audit.toString());
+    }
+
+    @Test
+    @Order(11)
+    void theOpenApiDocumentIsServed() throws Exception {
+        Api.Reply r = admin("GET", "/openapi.json", null, null);
+        assertEquals(200, r.status());
+        assertTrue(r.json().get("paths").has("/cohorts/{id}/analyses/{analysisId}"));
+    }
+
+    @Test
+    @Order(20)
+    void aRestartKeepsCohortsResultsAndThePassword() throws Exception {
+        dist.stop();
+        String second = dist.start();
+        assertFalse(second.contains("Password: " + password), "the password is printed once only");
+        assertEquals(password, dist.adminPassword());
+        Api.Reply cohorts = admin("GET", "/cohorts", null, null);
+        assertEquals(200, cohorts.status());
+        assertNotNull(find(cohorts.json(), "id", demoCohortId));
+        assertEquals(1, count(cohorts.json(), "name", "hcc-demo"), "the demo is not imported twice");
+        Api.Reply stored = admin("GET", "/results/" + resultId, null, null);
+        assertEquals(200, stored.status());
+        assertEquals("summary", stored.json().get("provenance").get("analysisId").asText());
+    }
+
+    @Test
+    @Order(30)
+    void anAdminDeletesACohort() throws Exception {
+        Api.Reply small = admin("POST", "/cohorts?name=to-delete", "text/csv",
+                "patient_id,os_time,os_event\nX1,10,1\n".getBytes(StandardCharsets.UTF_8));
+        String id = small.json().get("id").asText();
+        assertEquals(204, admin("DELETE", "/cohorts/" + id, null, null).status());
+        assertEquals(404, admin("GET", "/cohorts/" + id, null, null).status());
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode n : array) {
+            if (n.has(field) && n.get(field).asText().equals(value)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static int count(JsonNode array, String field, String value) {
+        int c = 0;
+        for (JsonNode n : array) {
+            c += n.has(field) && n.get(field).asText().equals(value) ? 1 : 0;
+        }
+        return c;
+    }
+}
