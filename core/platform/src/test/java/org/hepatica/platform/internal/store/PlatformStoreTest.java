@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.Endpoint;
@@ -22,12 +23,16 @@ import org.hepatica.platform.internal.service.DefaultCohortService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store on a file H2 database, through the import service every route uses. */
+/**
+ * The store through the import service every route uses, on a file H2 database; the same tests
+ * run on PostgreSQL in {@link PostgresPlatformStoreTest}.
+ */
 class PlatformStoreTest {
     @TempDir
     Path dir;
 
-    private JdbcDataSource dataSource() {
+    /** A fresh, empty database. */
+    DataSource dataSource() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:" + dir.resolve("db").toAbsolutePath());
         ds.setUser("sa");

@@ -1,0 +1,45 @@
+package org.hepatica.platform.internal.store;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The store tests on a real PostgreSQL server started for them. */
+class PostgresPlatformStoreTest extends PlatformStoreTest {
+    private static EmbeddedPostgres server;
+    private static int databases;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        assumeTrue(EmbeddedPostgres.available(), "PostgreSQL 15 binaries not installed in " + EmbeddedPostgres.BIN);
+        server = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    DataSource dataSource() {
+        // one empty database per test, created once per test and reused by that test's reconnections
+        if (currentUrl == null) {
+            try {
+                currentUrl = server.createDatabase("hepatica_" + (++databases));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(currentUrl);
+        ds.setUser("hepatica");
+        return ds;
+    }
+
+    private String currentUrl;
+}
