@@ -9,6 +9,7 @@ import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.Endpoint;
+import org.hepatica.stats.KaplanMeierEstimator;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -86,44 +87,12 @@ public final class SummaryAnalysis implements Analysis {
                 n == 0 ? null : median(t));
     }
 
-    /**
-     * The median of a Kaplan-Meier curve: the smallest time where S(t) <= 0.5, averaged with the
-     * next event time when S(t) is exactly 0.5 on a flat stretch (R's rule); null when not reached.
-     */
+    /** The median of the Kaplan-Meier curve of (time, status), as R's print.survfit gives it; null when not reached. */
     static Double kmMedian(double[] time, int[] status) {
-        int n = time.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        if (time.length == 0) {
+            return null;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
-        double s = 1;
-        int atRisk = n;
-        int i = 0;
-        Double halfAt = null;
-        while (i < n) {
-            double t = time[order[i]];
-            int d = 0;
-            int leaving = 0;
-            while (i < n && time[order[i]] == t) {
-                d += status[order[i]];
-                leaving++;
-                i++;
-            }
-            if (d > 0) {
-                s *= 1.0 - (double) d / atRisk;
-                if (halfAt != null) {
-                    return (halfAt + t) / 2;
-                }
-                if (Math.abs(s - 0.5) < 1e-12) {
-                    halfAt = t;
-                } else if (s < 0.5) {
-                    return t;
-                }
-            }
-            atRisk -= leaving;
-        }
-        return halfAt;
+        return KaplanMeierEstimator.create().fit(time, status).groups().get(0).median().estimate();
     }
 
     private static double median(double[] values) {
