@@ -1,0 +1,54 @@
+package org.hepatica.importer.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of the import routes, {@code etc/org.hepatica.importer.cfg}. Relative directories are
+ * resolved against the Karaf home directory. An empty directory switches that inbox off.
+ */
+@ObjectClassDefinition(name = "Hepatica importer", description = "Camel routes that bring cohort data into Hepatica")
+@interface ImporterConfiguration {
+
+    @AttributeDefinition(name = "Import endpoint", description = "The endpoint every route ends in; route files "
+            + "reach it as {{hepatica.import.uri}}")
+    String import_uri() default "direct:hepatica-import";
+
+    @AttributeDefinition(name = "Inbox", description = "Directory watched for canonical cohort CSV files")
+    String inbox_directory() default "inbox";
+
+    @AttributeDefinition(name = "Archive", description = "Where imported files move, with a timestamp in the name")
+    String archive_directory() default "archive";
+
+    @AttributeDefinition(name = "Failed", description = "Where refused files move, each with a .report.txt beside it")
+    String failed_directory() default "failed";
+
+    @AttributeDefinition(name = "Read lock minimum age (ms)", description = "A file is read only once its size "
+            + "and modification time have not changed for this long")
+    long inbox_readLockMinAge() default 2000;
+
+    @AttributeDefinition(name = "Done file name", description = "When set (e.g. $simple{file:name}.done), a file "
+            + "is read only once its done file exists; empty = no done files")
+    String inbox_doneFileName() default "";
+
+    @AttributeDefinition(name = "Poll delay (ms)", description = "Time between two polls of an inbox")
+    long inbox_delay() default 1000;
+
+    @AttributeDefinition(name = "Inbox user", description = "The user recorded in the audit trail for inbox imports")
+    String inbox_user() default "inbox";
+
+    @AttributeDefinition(name = "Time unit", description = "Unit of os_time/dfs_time in inbox files: days, months, years")
+    String inbox_timeUnit() default "days";
+
+    @AttributeDefinition(name = "REDCap inbox", description = "Directory watched for REDCap flat CSV exports")
+    String redcap_directory() default "inbox-redcap";
+
+    @AttributeDefinition(name = "REDCap profile", description = "The mapping profile applied to REDCap exports")
+    String redcap_profile() default "etc/redcap-hcc-rfa-rt.profile";
+
+    @AttributeDefinition(name = "Route files", description = "Directory of institution route files (*.yaml, *.xml)")
+    String routes_directory() default "etc/routes";
+
+    @AttributeDefinition(name = "Reload route files", description = "Reload a route file when it changes")
+    boolean routes_reload() default true;
+}
