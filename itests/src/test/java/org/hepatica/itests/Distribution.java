@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 final class Distribution {
     static final int HTTP_PORT = Integer.getInteger("hepatica.it.port", 18181);
     private static final int SSH_PORT = 18101;
-    private static final int RMI_REGISTRY_PORT = 11099;
-    private static final int RMI_SERVER_PORT = 14444;
 
     final Path home;
     private String lastOutput = "";
@@ -42,11 +40,9 @@ final class Distribution {
         return new Distribution(home);
     }
 
-    /** Moves SSH and JMX to test ports (HTTP is set by bin/hepatica from HEPATICA_PORT). */
+    /** Moves SSH to a test port (HTTP is set by bin/hepatica from HEPATICA_PORT). */
     void usePorts() throws IOException {
         edit("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
-        edit("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(RMI_REGISTRY_PORT));
-        edit("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(RMI_SERVER_PORT));
     }
 
     private void edit(String file, String key, String value) throws IOException {
