@@ -1,6 +1,9 @@
 package org.hepatica.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import org.hepatica.stats.CoxProportionalHazards;
+import org.hepatica.stats.CoxResult;
+import org.hepatica.stats.CoxTies;
 import org.hepatica.stats.KaplanMeierEstimator;
 import org.hepatica.stats.KaplanMeierResult;
 import org.hepatica.stats.LogRankResult;
@@ -18,8 +21,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Kaplan-Meier by arm and the log-rank test at 10^4, 10^5 and 10^6 subjects.
- * R survival on the same shape of data, 1M subjects, this machine: survfit by arm 2.84 s, survdiff 1.31 s.
+ * Kaplan-Meier by arm, the log-rank test and Cox with 5 covariates at 10^4, 10^5 and 10^6 subjects.
+ * R survival on the same shape of data, 1M subjects, this machine: survfit by arm 2.84 s, survdiff
+ * 1.31 s, coxph Efron 5.51 s, coxph Breslow 3.52 s. The Cox fits include what the platform reports
+ * with them (concordance and the proportional-hazards test); {@code coxEfronModelOnly} is the fit alone,
+ * as R's coxph computes it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +41,8 @@ public class SurvivalBenchmark {
     private final KaplanMeierEstimator km = KaplanMeierEstimator.create()
             .withConfType(KaplanMeierEstimator.ConfType.LOG_LOG).withLandmarks(730, 1095).withTau(1095);
     private final LogRankTest logRank = LogRankTest.create();
+    private final CoxProportionalHazards efron = CoxProportionalHazards.create().withTies(CoxTies.EFRON);
+    private final CoxProportionalHazards breslow = CoxProportionalHazards.create().withTies(CoxTies.BRESLOW);
 
     @Setup
     public void setUp() {
@@ -52,5 +60,20 @@ public class SurvivalBenchmark {
     @Benchmark
     public LogRankResult logRank() {
         return logRank.test(data.time, data.status, data.arm, SyntheticSurvival.ARMS);
+    }
+
+    @Benchmark
+    public CoxResult coxEfron() {
+        return efron.fit(data.time, data.status, null, data.x, SyntheticSurvival.TERMS);
+    }
+
+    @Benchmark
+    public CoxResult coxEfronModelOnly() {
+        return efron.withPhTest(false).fit(data.time, data.status, null, data.x, SyntheticSurvival.TERMS);
+    }
+
+    @Benchmark
+    public CoxResult coxBreslow() {
+        return breslow.fit(data.time, data.status, null, data.x, SyntheticSurvival.TERMS);
     }
 }

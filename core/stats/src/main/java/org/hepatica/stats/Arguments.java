@@ -176,4 +176,28 @@ final class Arguments {
         }
         return codes;
     }
+
+    /** Checks {@code value >= min} (counts, iteration limits); returns it. */
+    static int requireAtLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value);
+        }
+        return value;
+    }
+
+    /** Checks a finite {@code value > 0} (tolerances); returns it. */
+    static double requirePositive(String name, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, was " + value);
+        }
+        return value;
+    }
+
+    /** Checks that a name is present and not blank; returns it. */
+    static String requireNonBlank(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
 }

@@ -1,0 +1,102 @@
+package org.hepatica.stats;
+
+/**
+ * Weighted sums over a range of sorted subjects, the building block of the risk-set walk:
+ * S0 = sum w_s, S1_i = sum w_s x_si, S2_ij = sum w_s x_si x_sj (lower triangle, j &lt;= i,
+ * stored at [i * p + j]). Short ranges are summed subject by subject; long ranges in blocks
+ * that stay in the L1 cache, each S2 element as a dot product with four partial sums.
+ */
+final class CoxRangeSums {
+
+    private static final int BLOCK = 256;
+    private static final int SHORT = 24;
+
+    private final double[] buffer = new double[BLOCK];
+
+    /**
+     * Adds the sums over positions [lo, hi) to {@code s1} and {@code s2} and returns S0.
+     *
+     * @param w    weights by position (the risk scores)
+     * @param cols covariate columns by position
+     */
+    double add(double[] w, int lo, int hi, double[][] cols, double[] s1, double[] s2) {
+        int p = cols.length;
+        double s0 = 0;
+        if (hi - lo < SHORT) {
+            for (int s = lo; s < hi; s++) {
+                double r = w[s];
+                s0 += r;
+                for (int i = 0; i < p; i++) {
+                    double rx = r * cols[i][s];
+                    s1[i] += rx;
+                    int row = i * p;
+                    for (int j = 0; j <= i; j++) {
+                        s2[row + j] += rx * cols[j][s];
+                    }
+                }
+            }
+            return s0;
+        }
+        double[] buf = buffer;
+        for (int b0 = lo; b0 < hi; b0 += BLOCK) {
+            int len = Math.min(BLOCK, hi - b0);
+            s0 += sum(w, b0, len);
+            for (int i = 0; i < p; i++) {
+                double[] ci = cols[i];
+                for (int t = 0; t < len; t++) {
+                    buf[t] = w[b0 + t] * ci[b0 + t];
+                }
+                s1[i] += sum(buf, 0, len);
+                int row = i * p;
+                for (int j = 0; j <= i; j++) {
+                    s2[row + j] += dot(buf, cols[j], b0, len);
+                }
+            }
+        }
+        return s0;
+    }
+
+    /** Adds the column sums over [lo, hi) to {@code out}. */
+    static void columnSums(double[][] cols, int lo, int hi, double[] out) {
+        for (int i = 0; i < cols.length; i++) {
+            out[i] += sum(cols[i], lo, hi - lo);
+        }
+    }
+
+    static double sum(double[] v, int from, int len) {
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        int t = 0;
+        for (; t + 3 < len; t += 4) {
+            a0 += v[from + t];
+            a1 += v[from + t + 1];
+            a2 += v[from + t + 2];
+            a3 += v[from + t + 3];
+        }
+        for (; t < len; t++) {
+            a0 += v[from + t];
+        }
+        return (a0 + a1) + (a2 + a3);
+    }
+
+    /** sum_t buf[t] * col[from + t]. */
+    private static double dot(double[] buf, double[] col, int from, int len) {
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        int t = 0;
+        for (; t + 3 < len; t += 4) {
+            a0 += buf[t] * col[from + t];
+            a1 += buf[t + 1] * col[from + t + 1];
+            a2 += buf[t + 2] * col[from + t + 2];
+            a3 += buf[t + 3] * col[from + t + 3];
+        }
+        for (; t < len; t++) {
+            a0 += buf[t] * col[from + t];
+        }
+        return (a0 + a1) + (a2 + a3);
+    }
+}
