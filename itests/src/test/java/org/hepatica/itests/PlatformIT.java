@@ -206,6 +206,55 @@ class PlatformIT {
     }
 
     @Test
+    @Order(12)
+    void aFileDroppedIntoTheInboxBecomesACohortAndIsArchived() throws Exception {
+        java.nio.file.Path inbox = dist.home.resolve("inbox");
+        String csv = "patient_id,os_time,os_event,arm\nI1,100,1,RFA\nI2,200,0,RFA+RT\n";
+        // written elsewhere, then moved in: the route never sees a half-written file
+        java.nio.file.Path staged = Files.writeString(dist.home.resolve("data/tmp-inbox-cohort.csv"), csv);
+        Files.move(staged, inbox.resolve("inbox-cohort.csv"));
+        JsonNode cohort = waitFor(() -> find(admin("GET", "/cohorts", null, null).json(), "name", "inbox-cohort"));
+        assertEquals(2, cohort.get("patients").asInt());
+        waitFor(() -> {
+            try (var files = Files.list(dist.home.resolve("archive"))) {
+                return files.anyMatch(f -> f.getFileName().toString().startsWith("inbox-cohort-")) ? true : null;
+            }
+        });
+        assertFalse(Files.exists(inbox.resolve("inbox-cohort.csv")));
+    }
+
+    @Test
+    @Order(13)
+    void aRefusedInboxFileMovesToFailedWithAReportNamingTheProblem() throws Exception {
+        java.nio.file.Path staged = Files.writeString(dist.home.resolve("data/tmp-refused.csv"),
+                "patient_id;os_time\nX;1\n");
+        Files.move(staged, dist.home.resolve("inbox/refused.csv"));
+        java.nio.file.Path report = waitFor(() -> {
+            try (var files = Files.list(dist.home.resolve("failed"))) {
+                return files.filter(f -> f.getFileName().toString().startsWith("refused")
+                        && f.getFileName().toString().endsWith(".report.txt")).findFirst().orElse(null);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return null;
+            }
+        });
+        assertTrue(Files.readString(report).contains("separated by ';'"), Files.readString(report));
+        assertEquals(null, find(admin("GET", "/cohorts", null, null).json(), "name", "refused"));
+    }
+
+    /** Polls until {@code probe} gives a value (at most 30 s). */
+    private static <T> T waitFor(java.util.concurrent.Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            T value = probe.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not within 30 s");
+    }
+
+    @Test
     @Order(20)
     void aRestartKeepsCohortsResultsAndThePassword() throws Exception {
         dist.stop();
