@@ -51,9 +51,11 @@ public final class CohortCsvParser {
         ColumnRule[] rules = header(reader);
         int width = rules.length;
         ColumnBuilder[] builders = new ColumnBuilder[width];
+        LevelCache[] known = new LevelCache[width];
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < width; i++) {
             builders[i] = ColumnBuilder.of(rules[i]);
+            known[i] = new LevelCache();
             position.put(rules[i].name(), i);
         }
         int idColumn = position.get("patient_id");
@@ -68,7 +70,7 @@ public final class CohortCsvParser {
         String[] text = new String[width];
         double[] dates = hasDates ? new double[4] : null;
         double[] durations = hasDurations ? new double[4] : null;
-        Map<String, Long> seenIds = new HashMap<>();
+        IdIndex seenIds = new IdIndex();
         EndpointColumns endpoints = new EndpointColumns();
         List<Rejection> rejections = new ArrayList<>();
         List<String> rejectedRows = new ArrayList<>();
@@ -88,14 +90,14 @@ public final class CohortCsvParser {
                         + " fields but the header has " + width));
             } else {
                 for (int i = 0; i < width; i++) {
-                    readValue(reader, i, rules[i], line, number, text, rowProblems);
+                    readValue(reader, i, rules[i], known[i], line, number, text, rowProblems);
                 }
                 String id = text[idColumn];
                 if (id == null) {
                     rowProblems.add(new Rejection(line, "patient_id", "patient_id is empty"));
                 } else if (rowProblems.isEmpty()) {
-                    Long first = seenIds.get(id);
-                    if (first != null) {
+                    long first = seenIds.lineOf(id);
+                    if (first >= 0) {
                         rowProblems.add(new Rejection(line, "patient_id",
                                 "duplicate patient_id '" + id + "' (first on line " + first + ")"));
                     }
@@ -117,7 +119,7 @@ public final class CohortCsvParser {
                 rejectedRows.add(rowText(reader));
                 continue;
             }
-            seenIds.put(text[idColumn], line);
+            seenIds.add(text[idColumn], line);
             for (int i = 0; i < width; i++) {
                 builders[i].add(number[i], text[i]);
             }
@@ -204,13 +206,51 @@ public final class CohortCsvParser {
     }
 
     /** Parses field {@code i} into {@code number[i]} / {@code text[i]}, recording any problem. */
-    private static void readValue(CsvReader reader, int i, ColumnRule rule, long line, double[] number,
-            String[] text, List<Rejection> problems) {
+    private static void readValue(CsvReader reader, int i, ColumnRule rule, LevelCache known, long line,
+            double[] number, String[] text, List<Rejection> problems) {
         number[i] = Double.NaN;
         text[i] = null;
-        if (reader.isBlank(i)) {
+        if (reader.isBlank(i) || readFast(reader, i, rule, known, number, text)) {
             return;
         }
+        readChecked(reader, i, rule, known, line, number, text, problems);
+    }
+
+    /**
+     * The fast path: reads an acceptable value from the record's bytes without making a String.
+     * Returns false, having stored nothing, when the value is not plainly acceptable; then
+     * {@link #readChecked} reads it again and says what is wrong.
+     */
+    private static boolean readFast(CsvReader reader, int i, ColumnRule rule, LevelCache known, double[] number,
+            String[] text) {
+        ColumnType type = rule.type();
+        if (type == ColumnType.TEXT) {
+            return false;
+        }
+        if (type == null || type == ColumnType.CATEGORICAL) {
+            text[i] = known.find(reader, i);
+            return text[i] != null;
+        }
+        if (type == ColumnType.DATE) {
+            long day = reader.epochDay(i);
+            if (day == Numbers.NOT_A_DATE) {
+                return false;
+            }
+            number[i] = day;
+            return true;
+        }
+        double v = reader.number(i);
+        boolean fits = !Double.isNaN(v) && (type != ColumnType.BINARY || v == 0 || v == 1)
+                && (type != ColumnType.INTEGER || v == Math.rint(v)) && v >= rule.min() && v <= rule.max();
+        if (fits) {
+            number[i] = v;
+        }
+        return fits;
+    }
+
+    /** Reads field {@code i} as a String and checks it, recording each problem in the user's words. */
+    private static void readChecked(CsvReader reader, int i, ColumnRule rule, LevelCache known, long line,
+            double[] number, String[] text, List<Rejection> problems) {
         String value;
         try {
             value = reader.field(i);
@@ -220,8 +260,13 @@ public final class CohortCsvParser {
             return;
         }
         ColumnType type = rule.type();
-        if (type == null || type == ColumnType.TEXT) {
+        if (type == ColumnType.TEXT) {
             text[i] = value;
+            return;
+        }
+        if (type == null) {
+            text[i] = value;
+            known.remember(reader, i, value);
             return;
         }
         switch (type) {
@@ -230,6 +275,8 @@ public final class CohortCsvParser {
                 if (level == null) {
                     problems.add(new Rejection(line, rule.name(), "'" + value + "' is not one of "
                             + String.join(", ", rule.levels())));
+                } else {
+                    known.remember(reader, i, level);
                 }
                 text[i] = level;
             }

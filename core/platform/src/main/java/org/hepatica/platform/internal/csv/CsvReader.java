@@ -13,7 +13,9 @@ import java.util.Arrays;
 /**
  * A streaming RFC 4180 reader working on bytes: comma-separated, {@code "} quoting with {@code ""}
  * escapes, quoted line breaks, LF or CRLF line ends, a leading UTF-8 BOM skipped. Fields are
- * decoded as strict UTF-8 only when asked for, so numeric columns never become strings.
+ * decoded as strict UTF-8 only when asked for: numbers, dates and known values are read from the
+ * record's bytes (see {@link #number}, {@link #epochDay}, {@link #fieldEquals}), so they never become
+ * strings.
  *
  * <p>Problems inside a record (text after a closing quote, invalid UTF-8) do not stop the reader:
  * they are reported for that record by {@link #recordProblem()}, so the caller can reject the row
@@ -60,40 +62,55 @@ public final class CsvReader {
         this(in, (byte) ',');
     }
 
-    private int read() throws IOException {
-        if (pos == limit) {
-            if (eof) {
-                return -1;
-            }
-            int n = in.read(buf, 0, buf.length);
-            if (n <= 0) {
-                eof = true;
-                return -1;
-            }
-            bytesRead += n;
-            pos = 0;
-            limit = n;
+    /** Refills the input buffer when it is used up; false at the end of the input. */
+    private boolean fill() throws IOException {
+        if (pos < limit) {
+            return true;
         }
-        return buf[pos++] & 0xff;
+        if (eof) {
+            return false;
+        }
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+            eof = true;
+            return false;
+        }
+        bytesRead += n;
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    private int read() throws IOException {
+        return fill() ? buf[pos++] & 0xff : -1;
     }
 
     private int peek() throws IOException {
-        int c = read();
-        if (c >= 0) {
-            pos--;
-        }
-        return c;
+        return fill() ? buf[pos] & 0xff : -1;
     }
 
     private void append(int b) throws CsvFormatException {
-        if (recordLength == record.length) {
-            if (record.length >= MAX_RECORD_BYTES) {
+        ensureRoom(1);
+        record[recordLength++] = (byte) b;
+    }
+
+    /** Appends {@code buf[from, to)} to the record in one copy. */
+    private void appendRun(int from, int to) throws CsvFormatException {
+        int n = to - from;
+        ensureRoom(n);
+        System.arraycopy(buf, from, record, recordLength, n);
+        recordLength += n;
+    }
+
+    private void ensureRoom(int n) throws CsvFormatException {
+        int needed = recordLength + n;
+        if (needed > record.length) {
+            if (needed > MAX_RECORD_BYTES) {
                 throw new CsvFormatException(recordLine, "the record is longer than " + MAX_RECORD_BYTES
                         + " bytes; is this a CSV file, with line breaks between rows?");
             }
-            record = Arrays.copyOf(record, Math.min(MAX_RECORD_BYTES, record.length * 2));
+            record = Arrays.copyOf(record, Math.min(MAX_RECORD_BYTES, Math.max(needed, record.length * 2)));
         }
-        record[recordLength++] = (byte) b;
     }
 
     private void endField(int start, boolean quoted) throws CsvFormatException {
@@ -161,16 +178,38 @@ public final class CsvReader {
         }
     }
 
+    /** Whether {@code c} ends a run of plain field bytes: the delimiter, a quote or a line end. */
+    private boolean isSpecial(byte c) {
+        return c == delimiter || c == LF || c == CR || c == QUOTE;
+    }
+
+    /**
+     * Reads one record. Runs of plain bytes are found in the input buffer and copied in one go;
+     * only the delimiter, quotes and line ends are looked at one by one.
+     */
     private void readRecord() throws IOException, CsvFormatException {
         int start = 0;
         boolean quoted = false;
         while (true) {
-            int c = read();
-            if (c < 0) {
+            if (!fill()) {
                 endField(start, quoted);
                 line++;
                 return;
             }
+            int end = pos;
+            while (end < limit && !isSpecial(buf[end])) {
+                end++;
+            }
+            if (end > pos) {
+                if (quoted && problem == null) {
+                    // text after the closing quote: keep it, but the record is malformed
+                    problem = unexpectedText();
+                }
+                appendRun(pos, end);
+                pos = end;
+                continue;
+            }
+            int c = buf[pos++];
             if (c == delimiter) {
                 endField(start, quoted);
                 start = recordLength;
@@ -187,37 +226,44 @@ public final class CsvReader {
             } else if (c == QUOTE && recordLength == start && !quoted) {
                 quoted = true;
                 readQuoted();
-            } else if (quoted) {
-                // text after the closing quote: keep it, but the record is malformed
-                if (problem == null) {
-                    problem = "unexpected text after a closing quote in field " + (fields + 1);
-                }
-                append(c);
             } else {
+                if (quoted && problem == null) {
+                    problem = unexpectedText();
+                }
                 append(c);
             }
         }
     }
 
+    private String unexpectedText() {
+        return "unexpected text after a closing quote in field " + (fields + 1);
+    }
+
+    /** Reads a quoted field's content after its opening quote, up to and including the closing quote. */
     private void readQuoted() throws IOException, CsvFormatException {
         while (true) {
-            int c = read();
-            if (c < 0) {
+            if (!fill()) {
                 throw new CsvFormatException(recordLine, "a quoted field opened on line " + recordLine
                         + " is never closed");
             }
-            if (c == QUOTE) {
-                if (peek() == QUOTE) {
-                    read();
-                    append(QUOTE);
-                } else {
-                    return;
-                }
-            } else {
-                if (c == LF) {
+            int end = pos;
+            while (end < limit && buf[end] != QUOTE) {
+                if (buf[end] == LF) {
                     line++;
                 }
-                append(c);
+                end++;
+            }
+            if (end > pos) {
+                appendRun(pos, end);
+                pos = end;
+                continue;
+            }
+            pos++; // the quote
+            if (peek() == QUOTE) {
+                read();
+                append(QUOTE);
+            } else {
+                return;
             }
         }
     }
@@ -267,20 +313,55 @@ public final class CsvReader {
         return false;
     }
 
+    /** Where field {@code i} starts once leading spaces are trimmed, as {@link #field} trims. */
+    private int trimmedStart(int i) {
+        int s = fieldStart[i];
+        int e = fieldEnd[i];
+        while (s < e && record[s] == ' ') {
+            s++;
+        }
+        return s;
+    }
+
+    /** Where field {@code i} ends once trailing spaces are trimmed, as {@link #field} trims. */
+    private int trimmedEnd(int i) {
+        int s = fieldStart[i];
+        int e = fieldEnd[i];
+        while (e > s && record[e - 1] == ' ') {
+            e--;
+        }
+        return e;
+    }
+
+    /** Field {@code i}, trimmed of spaces, read as by {@link Numbers#parse(String)} without making a String. */
+    double number(int i) {
+        return Numbers.parse(record, trimmedStart(i), trimmedEnd(i));
+    }
+
+    /** Field {@code i}, trimmed of spaces, as {@link Numbers#epochDay}: days or {@link Numbers#NOT_A_DATE}. */
+    long epochDay(int i) {
+        return Numbers.epochDay(record, trimmedStart(i), trimmedEnd(i));
+    }
+
+    /** Whether field {@code i}, trimmed of spaces, is exactly {@code bytes}. */
+    boolean fieldEquals(int i, byte[] bytes) {
+        int s = trimmedStart(i);
+        return trimmedEnd(i) - s == bytes.length && Arrays.equals(record, s, s + bytes.length, bytes, 0, bytes.length);
+    }
+
+    /** A copy of field {@code i}'s bytes, trimmed of spaces. */
+    byte[] fieldBytes(int i) {
+        return Arrays.copyOfRange(record, trimmedStart(i), trimmedEnd(i));
+    }
+
     /**
      * Field {@code i} decoded as UTF-8 and trimmed of spaces.
      *
      * @throws CharacterCodingException when the bytes are not valid UTF-8
      */
     public String field(int i) throws CharacterCodingException {
-        int s = fieldStart[i];
-        int e = fieldEnd[i];
-        while (s < e && record[s] == ' ') {
-            s++;
-        }
-        while (e > s && record[e - 1] == ' ') {
-            e--;
-        }
+        int s = trimmedStart(i);
+        int e = trimmedEnd(i);
         boolean ascii = true;
         for (int k = s; k < e; k++) {
             if (record[k] < 0) {

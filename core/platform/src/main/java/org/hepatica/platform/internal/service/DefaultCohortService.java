@@ -1,8 +1,10 @@
 package org.hepatica.platform.internal.service;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -26,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The import path every route ends in: checksum the bytes, return the existing cohort when the
- * same bytes were imported before, otherwise parse and validate with the one parser and store the
- * cohort, its import record and the original bytes in one transaction.
+ * The import path every route ends in: copy the input to a temporary file while taking its
+ * checksum, return the existing cohort when the same bytes were imported before, otherwise parse and
+ * validate the file with the one parser and store the cohort, its import record and the original
+ * bytes (streamed from the file) in one transaction. The heap holds the parsed cohort and the
+ * rejected rows, never the input itself.
  */
 @Component(service = CohortService.class)
 public final class DefaultCohortService implements CohortService {
@@ -47,8 +51,18 @@ public final class DefaultCohortService implements CohortService {
     public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user)
             throws CohortImportException, IOException {
         checkName(name);
-        byte[] bytes = csv.readAllBytes();
-        String checksum = sha256(bytes);
+        // the input is read once, into a temporary file, so that the heap never holds it whole
+        Path copy = Files.createTempFile("hepatica-import-", ".csv");
+        try {
+            String checksum = copyWithChecksum(csv, copy);
+            return importCopy(name, copy, checksum, timeUnit, user);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private ImportResult importCopy(String name, Path copy, String checksum, TimeUnit timeUnit, String user)
+            throws CohortImportException, IOException {
         Optional<ImportResult> existing = existing(checksum, timeUnit);
         if (existing.isPresent()) {
             LOG.info("import of '{}' by {}: same bytes as cohort {}, nothing stored", name, user, existing.get().id());
@@ -56,8 +70,8 @@ public final class DefaultCohortService implements CohortService {
         }
         long started = System.nanoTime();
         ParsedCohort parsed;
-        try {
-            parsed = new CohortCsvParser(timeUnit).parse(new ByteArrayInputStream(bytes));
+        try (InputStream in = Files.newInputStream(copy)) {
+            parsed = new CohortCsvParser(timeUnit).parse(in);
         } catch (CohortImportException e) {
             LOG.warn("import of '{}' by {} refused: {} ({} problems)", name, user, e.getMessage(), e.problems().size());
             store.audit(user, "cohort.import.refused", name, e.getMessage());
@@ -65,7 +79,7 @@ public final class DefaultCohortService implements CohortService {
         }
         CohortSummary stored;
         try {
-            stored = store.insertCohort(name, checksum, timeUnit, user, parsed, bytes);
+            stored = store.insertCohort(name, checksum, timeUnit, user, parsed, copy);
         } catch (SQLException e) {
             // the same bytes stored concurrently: the unique checksum constraint keeps one
             Optional<ImportResult> raced = existing(checksum, timeUnit);
@@ -79,6 +93,19 @@ public final class DefaultCohortService implements CohortService {
                 (System.nanoTime() - started) / 1_000_000);
         return new ImportResult(stored.id(), stored.name(), stored.version(), checksum, parsed.rowsRead(),
                 parsed.data().size(), parsed.rowsRejected(), parsed.rejections(), true);
+    }
+
+    /** Copies {@code in} to {@code target}, returning the SHA-256 of the bytes in hexadecimal. */
+    static String copyWithChecksum(InputStream in, Path target) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (OutputStream out = Files.newOutputStream(target)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0;) {
+                sha256.update(buf, 0, n);
+                out.write(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private Optional<ImportResult> existing(String checksum, TimeUnit unit) {
@@ -99,9 +126,9 @@ public final class DefaultCohortService implements CohortService {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

@@ -1,12 +1,15 @@
 package org.hepatica.platform.internal.store;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.hepatica.cohort.ColumnType;
@@ -31,14 +34,26 @@ public final class ColumnarCodec {
     private static final int MAGIC = 0x48455043; // "HEPC"
     private static final int VERSION = 1;
     private static final int MISSING_INT = Integer.MIN_VALUE;
+    /** Values converted per bulk copy. */
+    private static final int CHUNK = 8192;
 
     private ColumnarCodec() {
     }
 
+    /** The stored form in memory (small cohorts, tests). */
     public static byte[] encode(CohortData data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, data.size() * 16));
+        encode(data, bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes the stored form to {@code target} in chunks of {@value #CHUNK} values, so that encoding
+     * needs no memory in proportion to the cohort beyond the cohort itself.
+     */
+    public static void encode(CohortData data, OutputStream target) throws IOException {
         int n = data.size();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, n * 64));
-        DataOutputStream out = new DataOutputStream(bytes);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target, 1 << 16));
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         out.writeInt(n);
@@ -49,11 +64,9 @@ public final class ColumnarCodec {
             if (c.values() != null) {
                 if (wholeNumbers(c.values())) {
                     out.writeByte(1);
-                    ByteBuffer buf = ByteBuffer.allocate(n * 4).order(ByteOrder.BIG_ENDIAN);
                     for (double v : c.values()) {
-                        buf.putInt(Double.isNaN(v) ? MISSING_INT : (int) v);
+                        out.writeInt(Double.isNaN(v) ? MISSING_INT : (int) v);
                     }
-                    out.write(buf.array());
                 } else {
                     out.writeByte(0);
                     writeDoubles(out, c.values());
@@ -66,11 +79,9 @@ public final class ColumnarCodec {
                 }
                 int width = width(c.levels().size());
                 out.writeByte(width);
-                ByteBuffer buf = ByteBuffer.allocate(n * width);
                 for (int code : c.codes()) {
-                    putCode(buf, width, code + 1);
+                    putCode(out, width, code + 1);
                 }
-                out.write(buf.array());
             } else {
                 out.writeByte(3);
                 for (String t : c.texts()) {
@@ -87,11 +98,15 @@ public final class ColumnarCodec {
         writeBytes(out, data.dfsEvent());
         writeBytes(out, data.dfsCause());
         out.flush();
-        return bytes.toByteArray();
     }
 
     public static CohortData decode(byte[] blob) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(blob));
+        return decode(new ByteArrayInputStream(blob));
+    }
+
+    /** Reads the stored form from {@code source} (buffered here). */
+    public static CohortData decode(InputStream source) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a stored cohort");
         }
@@ -109,10 +124,9 @@ public final class ColumnarCodec {
             switch (kind) {
                 case 0 -> columns.add(Column.numeric(name, type, readDoubles(in, n)));
                 case 1 -> {
-                    ByteBuffer buf = ByteBuffer.wrap(in.readNBytes(n * 4));
                     double[] values = new double[n];
                     for (int i = 0; i < n; i++) {
-                        int v = buf.getInt();
+                        int v = in.readInt();
                         values[i] = v == MISSING_INT ? Double.NaN : v;
                     }
                     columns.add(Column.numeric(name, type, values));
@@ -124,10 +138,9 @@ public final class ColumnarCodec {
                         names.add(in.readUTF());
                     }
                     int width = in.readByte();
-                    ByteBuffer buf = ByteBuffer.wrap(in.readNBytes(n * width));
                     int[] codes = new int[n];
                     for (int i = 0; i < n; i++) {
-                        codes[i] = getCode(buf, width) - 1;
+                        codes[i] = getCode(in, width) - 1;
                     }
                     columns.add(Column.categorical(name, codes, names));
                 }
@@ -159,47 +172,54 @@ public final class ColumnarCodec {
         return levels < 255 ? 1 : levels < 65535 ? 2 : 4;
     }
 
-    private static void putCode(ByteBuffer buf, int width, int v) {
+    private static void putCode(DataOutputStream out, int width, int v) throws IOException {
         switch (width) {
-            case 1 -> buf.put((byte) v);
-            case 2 -> buf.putShort((short) v);
-            default -> buf.putInt(v);
+            case 1 -> out.writeByte(v);
+            case 2 -> out.writeShort(v);
+            default -> out.writeInt(v);
         }
     }
 
-    private static int getCode(ByteBuffer buf, int width) {
+    private static int getCode(DataInputStream in, int width) throws IOException {
         return switch (width) {
-            case 1 -> buf.get() & 0xff;
-            case 2 -> buf.getShort() & 0xffff;
-            default -> buf.getInt();
+            case 1 -> in.readUnsignedByte();
+            case 2 -> in.readUnsignedShort();
+            default -> in.readInt();
         };
     }
 
+    /** Doubles in chunks of {@value #CHUNK}, big-endian IEEE-754. */
     private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 8);
-        buf.asDoubleBuffer().put(values);
-        out.write(buf.array());
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK * 8);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int len = Math.min(CHUNK, values.length - from);
+            buf.clear();
+            buf.asDoubleBuffer().put(values, from, len);
+            out.write(buf.array(), 0, len * 8);
+        }
     }
 
     private static double[] readDoubles(DataInputStream in, int n) throws IOException {
         double[] values = new double[n];
-        ByteBuffer.wrap(in.readNBytes(n * 8)).asDoubleBuffer().get(values);
+        byte[] chunk = new byte[CHUNK * 8];
+        for (int from = 0; from < n; from += CHUNK) {
+            int len = Math.min(CHUNK, n - from);
+            in.readFully(chunk, 0, len * 8);
+            ByteBuffer.wrap(chunk, 0, len * 8).asDoubleBuffer().get(values, from, len);
+        }
         return values;
     }
 
     private static void writeBytes(DataOutputStream out, int[] values) throws IOException {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
+        for (int v : values) {
+            out.writeByte(v);
         }
-        out.write(b);
     }
 
     private static int[] readBytes(DataInputStream in, int n) throws IOException {
-        byte[] b = in.readNBytes(n);
         int[] values = new int[n];
         for (int i = 0; i < n; i++) {
-            values[i] = b[i];
+            values[i] = in.readByte();
         }
         return values;
     }

@@ -2,7 +2,11 @@ package org.hepatica.platform.internal.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,13 +76,27 @@ public final class PlatformStore {
     }
 
     /**
-     * Stores a parsed cohort, its import record and the original bytes in one transaction.
+     * Stores a parsed cohort, its import record and the original bytes in one transaction. The
+     * original bytes are streamed from {@code source} into the database, never held in memory.
      *
      * @return the stored cohort's summary (version = previous versions of the name + 1)
      */
     public CohortSummary insertCohort(String name, String checksum, TimeUnit unit, String user, ParsedCohort parsed,
-            byte[] source) throws SQLException, IOException {
-        byte[] blob = ColumnarCodec.encode(parsed.data());
+            Path source) throws SQLException, IOException {
+        // encoded to a temporary file and streamed into the database: no second copy of the cohort in memory
+        Path blob = Files.createTempFile("hepatica-cohort-", ".bin");
+        try {
+            try (OutputStream out = Files.newOutputStream(blob)) {
+                ColumnarCodec.encode(parsed.data(), out);
+            }
+            return insertCohort(name, checksum, unit, user, parsed, source, blob);
+        } finally {
+            Files.deleteIfExists(blob);
+        }
+    }
+
+    private CohortSummary insertCohort(String name, String checksum, TimeUnit unit, String user, ParsedCohort parsed,
+            Path source, Path blob) throws SQLException, IOException {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
@@ -103,18 +121,21 @@ public final class PlatformStore {
                     ps.setInt(6, parsed.data().size());
                     ps.setTimestamp(7, Timestamp.from(now));
                     ps.setString(8, user);
-                    ps.setBytes(9, blob);
-                    ps.executeUpdate();
+                    try (InputStream in = Files.newInputStream(blob)) {
+                        ps.setBinaryStream(9, in, Files.size(blob));
+                        ps.executeUpdate();
+                    }
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO hep_import (cohort_id, rows_read,"
-                        + " rows_accepted, rows_rejected, rejections, rejected_rows, source) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + " rows_accepted, rows_rejected, rejections, rejected_rows, source) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                        InputStream bytes = Files.newInputStream(source)) {
                     ps.setString(1, id);
                     ps.setLong(2, parsed.rowsRead());
                     ps.setLong(3, parsed.data().size());
                     ps.setLong(4, parsed.rowsRejected());
                     ps.setString(5, Json.write(parsed.rejections()));
                     ps.setString(6, Json.write(parsed.rejectedRows()));
-                    ps.setBytes(7, source);
+                    ps.setBinaryStream(7, bytes, Files.size(source));
                     ps.executeUpdate();
                 }
                 insertAudit(c, now, user, "cohort.import", id, name + " v" + version + ", " + parsed.data().size()
@@ -171,7 +192,10 @@ public final class PlatformStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Cohort cohort = new Cohort(found.get(0), ColumnarCodec.decode(rs.getBytes(1)));
+                Cohort cohort;
+                try (InputStream in = rs.getBinaryStream(1)) {
+                    cohort = new Cohort(found.get(0), ColumnarCodec.decode(in));
+                }
                 synchronized (cache) {
                     cache.put(id, cohort);
                 }

@@ -11,6 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -111,5 +114,28 @@ class PlatformStoreTest {
         assertTrue(store.loadCohort(r.id()).isEmpty());
         assertFalse(service.delete(r.id(), "admin"));
         assertEquals("cohort.delete", store.auditSince(Instant.EPOCH).get(2).action());
+    }
+
+    /** The original bytes, BOM, CRLF and a rejected row included, are stored exactly as they came. */
+    @Test
+    void theOriginalBytesAreStoredExactly() throws Exception {
+        byte[] body = "patient_id,os_time,os_event\r\nA,1,1\r\nB,x,0\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] csv = new byte[body.length + 3];
+        csv[0] = (byte) 0xEF;
+        csv[1] = (byte) 0xBB;
+        csv[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, csv, 3, body.length);
+        DataSource ds = dataSource();
+        DefaultCohortService service = new DefaultCohortService(new PlatformStore(ds));
+        ImportResult r = service.importCsv("raw", new ByteArrayInputStream(csv), TimeUnit.DAYS, "u");
+        assertEquals(1, r.rowsRejected());
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT source FROM hep_import WHERE cohort_id = ?")) {
+            ps.setString(1, r.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertArrayEquals(csv, rs.getBytes(1));
+            }
+        }
     }
 }
