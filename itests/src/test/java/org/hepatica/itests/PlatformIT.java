@@ -136,6 +136,8 @@ class PlatformIT {
         assertEquals(3, first.get("line").asInt());
         assertEquals("os_time", first.get("column").asText());
         assertTrue(first.get("reason").asText().contains("negative"));
+        String log = Files.readString(dist.home.resolve("data/log/hepatica.log"));
+        assertTrue(log.contains("[hepatica-import] cohort 'small'"), "HTTP imports pass the Camel import route");
         JsonNode detail = admin("GET", "/cohorts/" + j.get("id").asText(), null, null).json();
         assertEquals(3, detail.get("rowsRejected").asInt(), "the rejections are kept with the import");
     }

@@ -43,9 +43,11 @@ public final class ImporterCamelContext {
 
     private final DefaultCamelContext context;
     private final Map<RoutesBuilder, Set<String>> contributed = new IdentityHashMap<>();
+    private final org.osgi.framework.ServiceRegistration<CohortService> routedImports;
 
     @Activate
-    public ImporterCamelContext(@Reference(service = CohortService.class) CohortService cohorts,
+    public ImporterCamelContext(@Reference(service = CohortService.class,
+            target = "(!(" + RoutedCohortService.ROUTED + "=true))") CohortService cohorts,
             BundleContext bundle, ImporterConfiguration config) throws Exception {
         DefaultRegistry registry = bundle == null ? new DefaultRegistry() : new DefaultRegistry(new OsgiBeanRepository(bundle));
         registry.bind(RowsToCsv.BEAN_NAME, new RowsToCsv());
@@ -59,6 +61,10 @@ public final class ImporterCamelContext {
             start(cohorts, config);
             return null;
         });
+        // imports over HTTP take the import route too (the HTTP API prefers this service)
+        routedImports = bundle == null ? null : bundle.registerService(CohortService.class,
+                new RoutedCohortService(cohorts, context.createProducerTemplate(), config.import_uri()),
+                new java.util.Hashtable<>(Map.of(RoutedCohortService.ROUTED, true)));
     }
 
     private void start(CohortService cohorts, ImporterConfiguration config) throws Exception {
@@ -161,6 +167,9 @@ public final class ImporterCamelContext {
 
     @Deactivate
     void stop() {
+        if (routedImports != null) {
+            routedImports.unregister();
+        }
         context.stop();
         LOG.info("Camel context '{}' stopped", context.getName());
     }

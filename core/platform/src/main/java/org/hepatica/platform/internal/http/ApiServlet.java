@@ -28,6 +28,9 @@ import org.hepatica.platform.internal.store.PlatformStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +54,22 @@ public final class ApiServlet extends HttpServlet {
     private static final String ADMIN = "admin";
 
     private final transient CohortService cohorts;
+    /**
+     * The importer's cohort service, which sends imports through the Camel import route, so that
+     * HTTP imports pass the same endpoint as every other route's; absent without the importer.
+     */
+    @Reference(service = CohortService.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(hepatica.import.route=true)")
+    private volatile transient CohortService routedImports;
     private final transient AnalysisService analyses;
     private final transient PlatformStore store;
     private final transient Authenticator authenticator;
     private final long maxUploadBytes;
 
     @Activate
-    public ApiServlet(@Reference CohortService cohorts, @Reference AnalysisService analyses,
+    public ApiServlet(@Reference(target = "(!(hepatica.import.route=true))") CohortService cohorts,
+            @Reference AnalysisService analyses,
             @Reference PlatformStore store, ApiConfiguration config) {
         this.cohorts = cohorts;
         this.analyses = analyses;
@@ -181,7 +193,8 @@ public final class ApiServlet extends HttpServlet {
         TimeUnit unit = TimeUnit.parse(req.getParameter("timeUnit"));
         ImportResult result;
         try (InputStream body = new LimitedInputStream(req.getInputStream(), maxUploadBytes)) {
-            result = cohorts.importCsv(req.getParameter("name"), body, unit, caller.name());
+            CohortService route = routedImports;
+            result = (route != null ? route : cohorts).importCsv(req.getParameter("name"), body, unit, caller.name());
         } catch (LimitedInputStream.TooLarge e) {
             throw new PayloadTooLarge(e.getMessage());
         }
