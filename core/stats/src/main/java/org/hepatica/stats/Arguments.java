@@ -200,4 +200,36 @@ final class Arguments {
         }
         return value;
     }
+
+    /** Positions of an order compared with its time array by {@link #requireOrderOf}. */
+    private static final int ORDER_SAMPLES = 64;
+
+    /**
+     * Checks that a shared {@link TimeOrder} was built from this time array: same length, and
+     * at {@value #ORDER_SAMPLES} evenly spaced positions (all of them for small samples) the
+     * subject's time equals the order's sorted time there. The sample keeps the check O(1); an
+     * order of another array of the same length is caught unless it agrees at every sampled
+     * position.
+     *
+     * @return the order
+     */
+    static TimeOrder requireOrderOf(String name, TimeOrder order, String timeName,
+            double[] time) {
+        requireNonNull(name, order);
+        requireNonNull(timeName, time);
+        requireSameLength(name, order.size(), timeName, time.length);
+        int n = time.length;
+        int samples = Math.min(n, ORDER_SAMPLES);
+        for (int s = 0; s < samples; s++) {
+            int k = samples == n ? s : (int) ((long) s * (n - 1) / (samples - 1));
+            int i = order.index[k];
+            if (Double.doubleToLongBits(time[i] + 0.0)
+                    != Double.doubleToLongBits(order.time[k])) {
+                throw new IllegalArgumentException(name + " was not built from " + timeName
+                        + ": its position " + k + " is " + timeName + "[" + i + "] = "
+                        + order.time[k] + " but " + timeName + "[" + i + "] is " + time[i]);
+            }
+        }
+        return order;
+    }
 }

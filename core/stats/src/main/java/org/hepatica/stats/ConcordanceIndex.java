@@ -69,7 +69,7 @@ public final class ConcordanceIndex {
             v[s] = risk[order[s]];
         }
         double[] sorted = new double[n];
-        int[] byScore = CoxSort.order(v, sorted);
+        int[] byScore = TimeOrder.sort(v, sorted);
         int[] rank = new int[n];
         int m = 0;
         for (int q = 0; q < n; q++) {

@@ -1,5 +1,7 @@
 package org.hepatica.stats;
 
+import java.util.Arrays;
+
 /**
  * Subjects sorted once by (stratum, time), and the groups of tied times within strata that make
  * up the risk-set walk of the Cox partial likelihood, the concordance and the zph test. Within a
@@ -31,15 +33,14 @@ final class CoxTimeOrder {
     /** Total number of events. */
     final int events;
 
-    private CoxTimeOrder(int[] perm, double[] sortedTime, int[] statusIn, int[] strataIn, int nStrata) {
-        this.n = perm.length;
+    private CoxTimeOrder(SortedSurvival sorted, int nStrata) {
+        this.n = sorted.time.length;
         this.nStrata = nStrata;
-        this.time = sortedTime;
+        this.time = sorted.time;
+        int[] perm = sorted.subject;
         stratum = new int[n];
-        if (strataIn != null) {
-            for (int s = 0; s < n; s++) {
-                stratum[s] = strataIn[perm[s]];
-            }
+        for (int b = 1; b < nStrata; b++) {
+            Arrays.fill(stratum, sorted.start[b], sorted.start[b + 1], b);
         }
         int groups = 0;
         int[] starts = new int[n + 1];
@@ -50,10 +51,11 @@ final class CoxTimeOrder {
         }
         starts[groups] = n;
         nGroups = groups;
-        groupStart = java.util.Arrays.copyOf(starts, groups + 1);
+        groupStart = Arrays.copyOf(starts, groups + 1);
         lastInStratum = new boolean[groups];
         groupEvents = new int[groups];
         // within a group of tied times: the events first, then the censored (each in input order)
+        int[] sortedStatus = sorted.status;
         order = new int[n];
         status = new int[n];
         int total = 0;
@@ -63,7 +65,7 @@ final class CoxTimeOrder {
             lastInStratum[g] = end == n || stratum[end] != stratum[start];
             int q = start;
             for (int s = start; s < end; s++) {
-                if (statusIn[perm[s]] == 1) {
+                if (sortedStatus[s] == 1) {
                     order[q] = perm[s];
                     status[q++] = 1;
                 }
@@ -71,7 +73,7 @@ final class CoxTimeOrder {
             groupEvents[g] = q - start;
             total += q - start;
             for (int s = start; s < end; s++) {
-                if (statusIn[perm[s]] == 0) {
+                if (sortedStatus[s] == 0) {
                     order[q++] = perm[s];
                 }
             }
@@ -84,8 +86,15 @@ final class CoxTimeOrder {
      * status 0/1, strata null or non-negative codes.
      */
     static CoxTimeOrder of(double[] time, int[] status, int[] strata) {
-        double[] sortedTime = new double[time.length];
-        int[] perm = CoxSort.order(time, sortedTime);
+        return of(TimeOrder.of(time), status, strata);
+    }
+
+    /**
+     * Lays out the subjects by (stratum, time) from their time order: one stable pass by
+     * stratum over {@code timeOrder}. Preconditions as {@link #of(double[], int[], int[])}, and
+     * {@code timeOrder} is the order of the times (checked by the callers).
+     */
+    static CoxTimeOrder of(TimeOrder timeOrder, int[] status, int[] strata) {
         int nStrata = 1;
         if (strata != null) {
             int max = 0;
@@ -95,23 +104,14 @@ final class CoxTimeOrder {
                 }
                 max = Math.max(max, c);
             }
-            if (max > time.length + 1024) { // sparse codes: renumber them 0..g-1 in order
-                int[] distinct = java.util.Arrays.stream(strata).distinct().sorted().toArray();
-                int[] dense = new int[strata.length];
-                for (int i = 0; i < strata.length; i++) {
-                    dense[i] = java.util.Arrays.binarySearch(distinct, strata[i]);
-                }
-                strata = dense;
-                max = distinct.length - 1;
+            if (max > strata.length + 1024) { // sparse codes: renumber them 0..g-1 in order
+                strata = SortedSurvival.dense(strata);
+                max = SortedSurvival.levels(strata) - 1;
             }
             nStrata = max + 1;
-            if (nStrata > 1) {
-                perm = CoxSort.byCode(perm, strata, nStrata);
-                for (int s = 0; s < perm.length; s++) {
-                    sortedTime[s] = time[perm[s]] + 0.0;
-                }
-            }
         }
-        return new CoxTimeOrder(perm, sortedTime, status, strata, nStrata);
+        SortedSurvival sorted = SortedSurvival.of(timeOrder, status, null,
+                nStrata > 1 ? strata : null, nStrata);
+        return new CoxTimeOrder(sorted, nStrata);
     }
 }

@@ -28,7 +28,8 @@ import java.util.List;
  * <p>Curves are cause-major, named {@code "GROUP CAUSE"} (e.g. {@code "RFA+RT 1"}), for each
  * cause code that occurs in the data. Censored subjects have status 0.
  *
- * <p>Immutable and thread-safe. Cost: one radix sort and O(n x causes).
+ * <p>Immutable and thread-safe. Cost: one radix sort ({@link TimeOrder}; none when the caller
+ * passes one) and O(n x causes).
  */
 public final class CumulativeIncidenceEstimator {
 
@@ -86,12 +87,54 @@ public final class CumulativeIncidenceEstimator {
         checkCompetingRisks(time, status);
         Arguments.requireLabels("labels", labels);
         Arguments.requireGroupCodes("group", group, labels.length, "time", time.length);
+        return fit(TimeOrder.of(time), status, group, labels);
+    }
+
+    /**
+     * As {@link #fit(double[], int[])}, with the time order computed once for several
+     * estimators of the same sample; the curves are identical.
+     *
+     * @param order {@code TimeOrder.of(time)}
+     * @param time follow-up times, finite and &gt;= 0
+     * @param status 0 censored, 1..k cause of failure
+     * @throws IllegalArgumentException on invalid input, naming the argument, or when
+     *     {@code order} is not the order of {@code time}
+     */
+    public CumulativeIncidenceResult fit(TimeOrder order, double[] time, int[] status) {
+        return fit(order, time, status, new int[time == null ? 0 : time.length],
+                new String[] {KaplanMeierEstimator.ALL});
+    }
+
+    /**
+     * As {@link #fit(double[], int[], int[], String[])}, with the time order computed once for
+     * several estimators of the same sample; the curves are identical.
+     *
+     * @param order {@code TimeOrder.of(time)}
+     * @param time follow-up times, finite and &gt;= 0
+     * @param status 0 censored, 1..k cause of failure
+     * @param group group code of each subject, {@code 0..labels.length-1}
+     * @param labels distinct group labels; a group without subjects gets no curve
+     * @throws IllegalArgumentException on invalid input, naming the argument, or when
+     *     {@code order} is not the order of {@code time}
+     */
+    public CumulativeIncidenceResult fit(TimeOrder order, double[] time, int[] status,
+            int[] group, String[] labels) {
+        checkCompetingRisks(time, status);
+        Arguments.requireLabels("labels", labels);
+        Arguments.requireGroupCodes("group", group, labels.length, "time", time.length);
+        Arguments.requireOrderOf("order", order, "time", time);
+        return fit(order, status, group, labels);
+    }
+
+    /** The curves, on checked input. */
+    private CumulativeIncidenceResult fit(TimeOrder order, int[] status, int[] group,
+            String[] labels) {
         List<String> warnings = new ArrayList<>();
         int[] causes = causes(status);
         if (causes.length == 0) {
             warnings.add("no failures of any cause: no curves");
         }
-        SortedSurvival sorted = SortedSurvival.of(time, status, null, group, labels.length);
+        SortedSurvival sorted = SortedSurvival.of(order, status, null, group, labels.length);
         int[] start = sorted.start;
         for (int g = 0; g < labels.length; g++) {
             if (start[g] == start[g + 1]) {

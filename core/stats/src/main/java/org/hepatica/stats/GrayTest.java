@@ -25,7 +25,8 @@ import java.util.List;
  * pValue is the upper tail computed directly; cmprsk prints {@code 1 - pchisq(stat, df)}, the
  * same number down to about 1e-16, below which R reports 0.
  *
- * <p>Immutable and thread-safe. Cost: one radix sort and O(n x causes x groups^2).
+ * <p>Immutable and thread-safe. Cost: one radix sort ({@link TimeOrder}; none when the caller
+ * passes one) and O(n x causes x groups^2).
  */
 public final class GrayTest {
 
@@ -81,6 +82,48 @@ public final class GrayTest {
      */
     public GrayTestResult test(double[] time, int[] status, int[] group, String[] labels,
             int[] strata) {
+        return testWith(null, time, status, group, labels, strata);
+    }
+
+    /**
+     * As {@link #test(double[], int[], int[], String[])}, with the time order computed once for
+     * several estimators of the same sample; the result is identical.
+     *
+     * @param order {@code TimeOrder.of(time)}
+     * @param time follow-up times, finite and &gt;= 0
+     * @param status 0 censored, 1..k cause of failure
+     * @param group group code of each subject, {@code 0..labels.length-1}
+     * @param labels distinct group labels
+     * @throws IllegalArgumentException on invalid input, naming the argument, or when
+     *     {@code order} is not the order of {@code time}
+     */
+    public GrayTestResult test(TimeOrder order, double[] time, int[] status, int[] group,
+            String[] labels) {
+        return test(order, time, status, group, labels, null);
+    }
+
+    /**
+     * As {@link #test(double[], int[], int[], String[], int[])}, with the time order computed
+     * once for several estimators of the same sample; the result is identical.
+     *
+     * @param order {@code TimeOrder.of(time)}
+     * @param time follow-up times, finite and &gt;= 0
+     * @param status 0 censored, 1..k cause of failure
+     * @param group group code of each subject, {@code 0..labels.length-1}
+     * @param labels distinct group labels
+     * @param strata stratum code of each subject, {@code >= 0}, or null for no strata
+     * @throws IllegalArgumentException on invalid input, naming the argument, or when
+     *     {@code order} is not the order of {@code time}
+     */
+    public GrayTestResult test(TimeOrder order, double[] time, int[] status, int[] group,
+            String[] labels, int[] strata) {
+        Arguments.requireNonNull("order", order);
+        return testWith(order, time, status, group, labels, strata);
+    }
+
+    /** The tests; {@code order} null means sort here. */
+    private GrayTestResult testWith(TimeOrder order, double[] time, int[] status, int[] group,
+            String[] labels, int[] strata) {
         CumulativeIncidenceEstimator.checkCompetingRisks(time, status);
         Arguments.requireLabels("labels", labels);
         Arguments.requireGroupCodes("group", group, labels.length, "time", time.length);
@@ -90,6 +133,9 @@ public final class GrayTest {
             Arguments.requireNonNegative("strata", strata);
             strata = SortedSurvival.dense(strata);
             levels = SortedSurvival.levels(strata);
+        }
+        if (order != null) {
+            Arguments.requireOrderOf("order", order, "time", time);
         }
         List<String> warnings = new ArrayList<>();
         // cuminc drops groups without subjects and numbers the others 0..ng-1
@@ -121,7 +167,10 @@ public final class GrayTest {
         for (int i = 0; i < n; i++) {
             g0[i] = recode[group[i]];
         }
-        SortedSurvival sorted = SortedSurvival.of(time, status, g0, strata, levels);
+        if (order == null) {
+            order = TimeOrder.of(time);
+        }
+        SortedSurvival sorted = SortedSurvival.of(order, status, g0, strata, levels);
         int[] start = sorted.start;
         int ng1 = ng - 1;
         for (int cause : causes) {

@@ -44,8 +44,9 @@ import java.util.RandomAccess;
  * only matters for times that differ by less than about 1e-8 relative; a tau before the first
  * time gives tau (R stops with an error).
  *
- * <p>Immutable and thread-safe. Cost: one radix sort, O(n) work and memory; the confidence limits
- * of the table are computed when a row is read.
+ * <p>Immutable and thread-safe. Cost: one radix sort ({@link TimeOrder}; none when the caller
+ * passes one shared with other estimators), O(n) work and memory; the confidence limits of the
+ * table are computed when a row is read.
  */
 public final class KaplanMeierEstimator {
 
@@ -170,7 +171,23 @@ public final class KaplanMeierEstimator {
      */
     public KaplanMeierResult fit(double[] time, int[] status) {
         checkSample(time, status);
-        return fit(time, status, null, new String[] {ALL}, true);
+        return fit(TimeOrder.of(time), status, null, new String[] {ALL}, true);
+    }
+
+    /**
+     * As {@link #fit(double[], int[])}, with the time order computed once for several
+     * estimators of the same sample.
+     *
+     * @param order {@code TimeOrder.of(time)}
+     * @param time follow-up times, finite and &gt;= 0
+     * @param status 0 censored, 1 event; same length as time
+     * @throws IllegalArgumentException on invalid input, naming the argument, or when
+     *     {@code order} is not the order of {@code time}
+     */
+    public KaplanMeierResult fit(TimeOrder order, double[] time, int[] status) {
+        checkSample(time, status);
+        Arguments.requireOrderOf("order", order, "time", time);
+        return fit(order, status, null, new String[] {ALL}, true);
     }
 
     /**
@@ -186,7 +203,28 @@ public final class KaplanMeierEstimator {
         checkSample(time, status);
         Arguments.requireLabels("labels", labels);
         Arguments.requireGroupCodes("group", group, labels.length, "time", time.length);
-        return fit(time, status, group, labels, false);
+        return fit(TimeOrder.of(time), status, group, labels, false);
+    }
+
+    /**
+     * As {@link #fit(double[], int[], int[], String[])}, with the time order computed once for
+     * several estimators of the same sample; the curves are identical.
+     *
+     * @param order {@code TimeOrder.of(time)}
+     * @param time follow-up times, finite and &gt;= 0
+     * @param status 0 censored, 1 event; same length as time
+     * @param group group code of each subject, {@code 0..labels.length-1}
+     * @param labels distinct group labels; a group without subjects gets no curve, only a warning
+     * @throws IllegalArgumentException on invalid input, naming the argument, or when
+     *     {@code order} is not the order of {@code time}
+     */
+    public KaplanMeierResult fit(TimeOrder order, double[] time, int[] status, int[] group,
+            String[] labels) {
+        checkSample(time, status);
+        Arguments.requireLabels("labels", labels);
+        Arguments.requireGroupCodes("group", group, labels.length, "time", time.length);
+        Arguments.requireOrderOf("order", order, "time", time);
+        return fit(order, status, group, labels, false);
     }
 
     private static void checkSample(double[] time, int[] status) {
@@ -196,10 +234,10 @@ public final class KaplanMeierEstimator {
         Arguments.requireCodes("status", status, 1);
     }
 
-    private KaplanMeierResult fit(double[] time, int[] status, int[] group, String[] labels,
+    private KaplanMeierResult fit(TimeOrder order, int[] status, int[] group, String[] labels,
             boolean single) {
         List<String> warnings = new ArrayList<>();
-        SortedSurvival sorted = SortedSurvival.of(time, status, null, single ? null : group,
+        SortedSurvival sorted = SortedSurvival.of(order, status, null, single ? null : group,
                 labels.length);
         int[] start = sorted.start;
         double z = Distributions.normalQuantile(1.0 - (1.0 - confLevel) / 2.0);

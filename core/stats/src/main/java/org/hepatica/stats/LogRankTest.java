@@ -23,7 +23,8 @@ import java.util.List;
  * with expected events (no test: chiSquare and pValue null), a singular V (e.g. every subject
  * at risk fails at the only shared event time: null statistic; R's {@code solve} stops there).
  *
- * <p>Immutable and thread-safe. Cost: one radix sort, O(n + distinct times x groups^2).
+ * <p>Immutable and thread-safe. Cost: one radix sort ({@link TimeOrder}; none when the caller
+ * passes one), O(n + distinct times x groups^2).
  */
 public final class LogRankTest {
 
@@ -67,6 +68,23 @@ public final class LogRankTest {
     }
 
     /**
+     * As {@link #test(double[], int[], int[], String[])}, with the time order computed once for
+     * several estimators of the same sample; the result is identical.
+     *
+     * @param order {@code TimeOrder.of(time)}
+     * @param time follow-up times, finite and &gt;= 0
+     * @param status 0 censored, 1 event
+     * @param group group code of each subject, {@code 0..labels.length-1}
+     * @param labels distinct group labels
+     * @throws IllegalArgumentException on invalid input, naming the argument, or when
+     *     {@code order} is not the order of {@code time}
+     */
+    public LogRankResult test(TimeOrder order, double[] time, int[] status, int[] group,
+            String[] labels) {
+        return test(order, time, status, group, labels, null);
+    }
+
+    /**
      * Stratified test ({@code survdiff(Surv(time, status) ~ group + strata(s))}).
      *
      * @param time follow-up times, finite and &gt;= 0
@@ -79,6 +97,31 @@ public final class LogRankTest {
      */
     public LogRankResult test(double[] time, int[] status, int[] group, String[] labels,
             int[] strata) {
+        return testWith(null, time, status, group, labels, strata);
+    }
+
+    /**
+     * As {@link #test(double[], int[], int[], String[], int[])}, with the time order computed
+     * once for several estimators of the same sample; the result is identical.
+     *
+     * @param order {@code TimeOrder.of(time)}
+     * @param time follow-up times, finite and &gt;= 0
+     * @param status 0 censored, 1 event
+     * @param group group code of each subject, {@code 0..labels.length-1}
+     * @param labels distinct group labels
+     * @param strata stratum code of each subject, {@code >= 0}, or null for no strata
+     * @throws IllegalArgumentException on invalid input, naming the argument, or when
+     *     {@code order} is not the order of {@code time}
+     */
+    public LogRankResult test(TimeOrder order, double[] time, int[] status, int[] group,
+            String[] labels, int[] strata) {
+        Arguments.requireNonNull("order", order);
+        return testWith(order, time, status, group, labels, strata);
+    }
+
+    /** The test; {@code order} null means sort here. */
+    private LogRankResult testWith(TimeOrder order, double[] time, int[] status, int[] group,
+            String[] labels, int[] strata) {
         Arguments.requireFiniteNonNegative("time", time);
         Arguments.requireNonNull("status", status);
         Arguments.requireSameLength("status", status.length, "time", time.length);
@@ -92,8 +135,13 @@ public final class LogRankTest {
             strata = SortedSurvival.dense(strata);
             levels = SortedSurvival.levels(strata);
         }
+        if (order == null) {
+            order = TimeOrder.of(time);
+        } else {
+            Arguments.requireOrderOf("order", order, "time", time);
+        }
         int ng = labels.length;
-        SortedSurvival sorted = SortedSurvival.of(time, status, group, strata, levels);
+        SortedSurvival sorted = SortedSurvival.of(order, status, group, strata, levels);
         double[] obs = new double[ng];
         double[] exp = new double[ng];
         double[] var = new double[ng * ng];

@@ -162,7 +162,7 @@ public final class ProportionalHazardsTest {
         if (times.nStrata == 1) {
             ord = null; // already in time order
         } else {
-            ord = CoxSort.order(t);
+            ord = TimeOrder.sort(t, null);
         }
         double[] g = new double[n];
         double surv = 1;

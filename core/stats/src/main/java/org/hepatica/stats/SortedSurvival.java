@@ -4,22 +4,16 @@ import java.util.Arrays;
 
 /**
  * A sample laid out in time order, once, so that every estimator sweeps plain arrays
- * sequentially: {@code time}, {@code status} and (optionally) {@code group}, partitioned into
- * blocks (groups for curves, strata for tests), each block in ascending time, ties in input
- * order.
+ * sequentially: {@code time}, {@code status}, (optionally) {@code group} and the input index of
+ * each subject, partitioned into blocks (groups for curves, strata for tests), each block in
+ * ascending time, ties in input order.
  *
- * <p>The sort is a stable least-significant-digit radix sort of the subject indices on the
- * IEEE-754 bits of the times (5 passes of 13 bits; a pass whose digit is the same for every
- * subject, e.g. the low mantissa bits of whole days, is skipped), followed by one stable
- * counting pass by block that gathers status and group. Linear in n, memory about 40 bytes per
- * subject, no boxing.
+ * <p>The time order comes from a {@link TimeOrder} (given by the caller, or computed: the one
+ * radix sort of the package); the partition into blocks is one stable counting pass over it,
+ * so the layout is the same whichever estimator, or none, sorted the times. Linear in n, about
+ * 20 bytes per subject on top of the order, no boxing.
  */
 final class SortedSurvival {
-
-    private static final int BITS = 13;
-    private static final int RADIX = 1 << BITS;
-    private static final int MASK = RADIX - 1;
-    private static final int PASSES = (64 + BITS - 1) / BITS;
 
     /** Times, ascending within each block. */
     final double[] time;
@@ -27,13 +21,16 @@ final class SortedSurvival {
     final int[] status;
     /** Group of the subject at each position, or null when not requested. */
     final int[] group;
+    /** Input index of the subject at each position. */
+    final int[] subject;
     /** Block {@code b} is {@code [start[b], start[b+1])}; length blocks + 1. */
     final int[] start;
 
-    private SortedSurvival(double[] time, int[] status, int[] group, int[] start) {
+    private SortedSurvival(double[] time, int[] status, int[] group, int[] subject, int[] start) {
         this.time = time;
         this.status = status;
         this.group = group;
+        this.subject = subject;
         this.start = start;
     }
 
@@ -43,192 +40,70 @@ final class SortedSurvival {
     }
 
     /**
-     * Lays out a sample in time order within blocks.
+     * Sorts the times and lays out the sample, as {@link #of(TimeOrder, int[], int[], int[], int)}
+     * with {@code TimeOrder.of(time)}.
+     */
+    static SortedSurvival of(double[] time, int[] status, int[] group, int[] block, int blocks) {
+        return of(TimeOrder.of(time), status, group, block, blocks);
+    }
+
+    /**
+     * Lays out a sample in time order within blocks: a stable counting pass by block over the
+     * time order, gathering time, status and group.
      *
-     * @param time finite times (checked by the caller)
-     * @param status codes &gt;= 0, carried along
-     * @param group codes &gt;= 0, carried along, or null
+     * <p>The codes are first read in time order, each array in a tight loop of independent
+     * loads: at a million subjects these reads are cache misses, which the processor overlaps
+     * in such a loop but not in one that also scatters by block. The block pass then reads
+     * sequentially.
+     *
+     * @param order the time order of the subjects (checked against the times by the caller)
+     * @param status codes, carried along
+     * @param group codes, carried along, or null
      * @param block block code of each subject in {@code 0..blocks-1}, or null for one block
      * @param blocks number of blocks (1 when {@code block} is null)
      */
-    static SortedSurvival of(double[] time, int[] status, int[] group, int[] block, int blocks) {
-        int n = time.length;
-        int maxStatus = 0;
-        int maxGroup = 0;
-        for (int i = 0; i < n; i++) {
-            maxStatus = Math.max(maxStatus, status[i]);
-            if (group != null) {
-                maxGroup = Math.max(maxGroup, group[i]);
-            }
-        }
-        int statusBits = 32 - Integer.numberOfLeadingZeros(maxStatus);
-        int groupBits = 32 - Integer.numberOfLeadingZeros(maxGroup);
-        int blockBits = block == null ? 0 : 32 - Integer.numberOfLeadingZeros(blocks - 1);
-        if (statusBits + groupBits + blockBits > 31) {
-            return gathered(time, status, group, block, blocks);
-        }
-        // carry (block, group, status) packed in one int through the radix passes, so that
-        // nothing is read at random afterwards
-        int[] payload = new int[n];
-        for (int i = 0; i < n; i++) {
-            int v = status[i];
-            if (group != null) {
-                v |= group[i] << statusBits;
-            }
-            if (block != null) {
-                v |= block[i] << (statusBits + groupBits);
-            }
-            payload[i] = v;
-        }
-        long[] key = new long[n];
-        payload = sortKeys(time, key, payload);
-        int statusMask = (1 << statusBits) - 1;
-        int groupMask = (1 << groupBits) - 1;
-        int blockShift = statusBits + groupBits;
-        double[] t = new double[n];
-        int[] s = new int[n];
-        int[] g = group == null ? null : new int[n];
+    static SortedSurvival of(TimeOrder order, int[] status, int[] group, int[] block, int blocks) {
+        int n = order.size();
+        int[] index = order.index;
+        int[] s = gather(status, index);
+        int[] g = group == null ? null : gather(group, index);
         int[] start = new int[blocks + 1];
-        int[] next = new int[blocks];
         if (block == null) {
+            // one block: the order's own arrays serve as they are (never written)
             start[1] = n;
-        } else {
-            for (int b : block) {
-                start[b + 1]++;
-            }
-            for (int b = 0; b < blocks; b++) {
-                start[b + 1] += start[b];
-            }
-            System.arraycopy(start, 0, next, 0, blocks);
+            return new SortedSurvival(order.time, s, g, index, start);
         }
-        for (int i = 0; i < n; i++) {
-            int v = payload[i];
-            int pos = block == null ? i : next[v >>> blockShift]++;
-            t[pos] = fromKey(key[i]);
-            s[pos] = v & statusMask;
-            if (g != null) {
-                g[pos] = (v >>> statusBits) & groupMask;
-            }
+        int[] b = gather(block, index);
+        for (int code : b) {
+            start[code + 1]++;
         }
-        return new SortedSurvival(t, s, g, start);
-    }
-
-    /** The general path: sort indices, then gather (codes too large to pack in an int). */
-    private static SortedSurvival gathered(double[] time, int[] status, int[] group, int[] block,
-            int blocks) {
-        int n = time.length;
-        long[] key = new long[n];
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
+        for (int q = 0; q < blocks; q++) {
+            start[q + 1] += start[q];
         }
-        idx = sortKeys(time, key, idx);
+        int[] next = Arrays.copyOf(start, blocks);
         double[] t = new double[n];
-        int[] s = new int[n];
-        int[] g = group == null ? null : new int[n];
-        int[] start = new int[blocks + 1];
-        int[] next = new int[blocks];
-        if (block == null) {
-            start[1] = n;
-        } else {
-            for (int b : block) {
-                start[b + 1]++;
+        int[] bs = new int[n];
+        int[] bg = g == null ? null : new int[n];
+        int[] subject = new int[n];
+        for (int k = 0; k < n; k++) {
+            int pos = next[b[k]]++;
+            t[pos] = order.time[k];
+            bs[pos] = s[k];
+            if (bg != null) {
+                bg[pos] = g[k];
             }
-            for (int b = 0; b < blocks; b++) {
-                start[b + 1] += start[b];
-            }
-            System.arraycopy(start, 0, next, 0, blocks);
+            subject[pos] = index[k];
         }
-        for (int i = 0; i < n; i++) {
-            int j = idx[i];
-            int pos = block == null ? i : next[block[j]]++;
-            t[pos] = fromKey(key[i]);
-            s[pos] = status[j];
-            if (g != null) {
-                g[pos] = group[j];
-            }
-        }
-        return new SortedSurvival(t, s, g, start);
+        return new SortedSurvival(t, bs, bg, subject, start);
     }
 
-    /**
-     * Indices of {@code time} in ascending order of time; equal times keep their input order.
-     *
-     * @param time finite values
-     * @return a new array, a permutation of {@code 0..n-1}
-     */
-    static int[] sortByTime(double[] time) {
-        int[] idx = new int[time.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+    /** {@code values[index[k]]} for each k. */
+    private static int[] gather(int[] values, int[] index) {
+        int[] out = new int[index.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = values[index[k]];
         }
-        return sortKeys(time, new long[time.length], idx);
-    }
-
-    /** Order-preserving map of a double to an unsigned 64-bit key (-0.0 maps as 0.0). */
-    private static long toKey(double x) {
-        long bits = Double.doubleToRawLongBits(x + 0.0);
-        return bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
-    }
-
-    private static double fromKey(long k) {
-        return Double.longBitsToDouble(k < 0 ? k ^ Long.MIN_VALUE : ~k);
-    }
-
-    /**
-     * Radix sort of the times, carrying {@code payload} along; fills {@code keyOut} with the
-     * sorted keys and returns the payload in sorted order (possibly the same array).
-     */
-    private static int[] sortKeys(double[] time, long[] keyOut, int[] payload) {
-        int n = time.length;
-        int[] idx = payload;
-        if (n == 0) {
-            return idx;
-        }
-        long[] key = keyOut;
-        int[] counts = new int[PASSES * RADIX];
-        for (int i = 0; i < n; i++) {
-            long k = toKey(time[i]);
-            key[i] = k;
-            for (int p = 0; p < PASSES; p++) {
-                counts[p * RADIX + (int) ((k >>> (p * BITS)) & MASK)]++;
-            }
-        }
-        long[] key2 = null;
-        int[] idx2 = null;
-        for (int p = 0; p < PASSES; p++) {
-            int base = p * RADIX;
-            int shift = p * BITS;
-            if (counts[base + (int) ((key[0] >>> shift) & MASK)] == n) {
-                continue; // every subject has the same digit: nothing to do
-            }
-            if (key2 == null) {
-                key2 = new long[n];
-                idx2 = new int[n];
-            }
-            int sum = 0;
-            for (int d = 0; d < RADIX; d++) {
-                int c = counts[base + d];
-                counts[base + d] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                long k = key[i];
-                int pos = counts[base + (int) ((k >>> shift) & MASK)]++;
-                key2[pos] = k;
-                idx2[pos] = idx[i];
-            }
-            long[] tk = key;
-            key = key2;
-            key2 = tk;
-            int[] ti = idx;
-            idx = idx2;
-            idx2 = ti;
-        }
-        if (key != keyOut) {
-            System.arraycopy(key, 0, keyOut, 0, n);
-        }
-        return idx;
+        return out;
     }
 
     /**

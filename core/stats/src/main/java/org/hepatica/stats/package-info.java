@@ -16,6 +16,12 @@
  *       ({@code survdiff}).</li>
  *   <li>{@link org.hepatica.stats.CumulativeIncidenceEstimator} and
  *       {@link org.hepatica.stats.GrayTest}: competing risks ({@code cmprsk::cuminc}).</li>
+ *   <li>{@link org.hepatica.stats.CoxProportionalHazards} with {@link org.hepatica.stats.CoxDesign}:
+ *       Cox regression, Efron or Breslow ties, strata, concordance and the {@code cox.zph} test
+ *       ({@code coxph}, {@code concordance}, {@code cox.zph}).</li>
+ *   <li>{@link org.hepatica.stats.TimeOrder}: the time order of a sample, sorted once and passed
+ *       to every estimator of a request (each also has an overload that sorts by itself, with
+ *       the same result).</li>
  * </ul>
  *
  * <p>Input is primitive arrays: {@code double[] time} (days, finite, &gt;= 0), {@code int[]

@@ -33,14 +33,14 @@ class SortedSurvivalTest {
                     default -> rnd.nextBoolean() ? 0.0 : -0.0 + rnd.nextInt(3) * 0.1;
                 };
             }
-            assertArrayEquals(stableOrder(t), SortedSurvival.sortByTime(t), "kind " + kind);
+            assertArrayEquals(stableOrder(t), TimeOrder.of(t).index, "kind " + kind);
         }
     }
 
     @Test
     void negativeZeroSortsWithZero() {
         double[] t = {1.0, -0.0, 0.0, 0.5};
-        int[] o = SortedSurvival.sortByTime(t);
+        int[] o = TimeOrder.of(t).index;
         assertEquals(3, o[2]);
         assertEquals(0, o[3]);
     }
@@ -77,15 +77,15 @@ class SortedSurvivalTest {
 
     @Test
     void emptyInput() {
-        assertEquals(0, SortedSurvival.sortByTime(new double[0]).length);
+        assertEquals(0, TimeOrder.of(new double[0]).index.length);
         SortedSurvival s = SortedSurvival.of(new double[0], new int[0], null, new int[0], 2);
         assertArrayEquals(new int[3], s.start);
-        assertArrayEquals(new int[] {0}, SortedSurvival.sortByTime(new double[] {Math.PI}));
+        assertArrayEquals(new int[] {0}, TimeOrder.of(new double[] {Math.PI}).index);
         assertEquals(Arrays.toString(new int[] {1, 0}),
-                Arrays.toString(SortedSurvival.sortByTime(new double[] {2, 1})));
+                Arrays.toString(TimeOrder.of(new double[] {2, 1}).index));
     }
 
-    /** Codes too wide to pack into one int take the gather path, with the same result. */
+    /** Large status and group codes are carried as they are. */
     @Test
     void wideCodesGiveTheSameLayout() {
         Random rnd = new Random(77);
