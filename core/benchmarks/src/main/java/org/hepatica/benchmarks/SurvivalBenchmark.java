@@ -8,6 +8,7 @@ import org.hepatica.stats.KaplanMeierEstimator;
 import org.hepatica.stats.KaplanMeierResult;
 import org.hepatica.stats.LogRankResult;
 import org.hepatica.stats.LogRankTest;
+import org.hepatica.stats.TimeOrder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -75,5 +76,15 @@ public class SurvivalBenchmark {
     @Benchmark
     public CoxResult coxBreslow() {
         return breslow.fit(data.time, data.status, null, data.x, SyntheticSurvival.TERMS);
+    }
+
+    /** What an analysis of one endpoint by arm computes: KM, log-rank and Cox Efron on one shared sort. */
+    @Benchmark
+    public Object[] oneRequestSharingOneSort() {
+        TimeOrder order = TimeOrder.of(data.time);
+        return new Object[] {
+            km.fit(order, data.time, data.status, data.arm, SyntheticSurvival.ARMS),
+            logRank.test(order, data.time, data.status, data.arm, SyntheticSurvival.ARMS),
+            efron.fit(order, data.time, data.status, null, data.x, SyntheticSurvival.TERMS)};
     }
 }

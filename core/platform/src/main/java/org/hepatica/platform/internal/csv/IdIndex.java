@@ -4,25 +4,30 @@ import java.util.Arrays;
 
 /**
  * The patient ids accepted so far with the line of each, to find a duplicate. An open-addressing
- * hash table of int slots (linear probing, load at most 1/2) pointing into parallel arrays of ids
- * and lines: two small arrays instead of a map entry and a boxed line per patient, which keeps a
- * million-row import light on the garbage collector.
+ * hash table (linear probing, load at most 1/2) whose slots hold the id's hash code beside its index
+ * into parallel arrays of ids and lines: a lookup of a new id touches one slot in the common case and
+ * never the id strings themselves unless the hash codes match; no map entry and no boxed line per
+ * patient, which keeps a million-row import light on the garbage collector.
  */
 final class IdIndex {
     private String[] ids = new String[1024];
     private long[] lines = new long[1024];
     private int size;
-    /** Slot = index into ids + 1; 0 = empty. Length a power of two, 2^(32 - shift). */
-    private int[] slots = new int[2048];
+    /** Slot = hash code in the high 32 bits, index into ids + 1 in the low 32; 0 = empty. Length 2^(32 - shift). */
+    private long[] slots = new long[2048];
     private int shift = 32 - 11;
 
     /** The line on which {@code id} was accepted, or -1 when it has not been. */
     long lineOf(String id) {
         int mask = slots.length - 1;
-        for (int s = slot(id.hashCode(), shift); slots[s] != 0; s = (s + 1) & mask) {
-            int k = slots[s] - 1;
-            if (ids[k].equals(id)) {
-                return lines[k];
+        int h = id.hashCode();
+        for (int s = slot(h, shift); slots[s] != 0; s = (s + 1) & mask) {
+            long e = slots[s];
+            if ((int) (e >>> 32) == h) {
+                int k = (int) e - 1;
+                if (ids[k].equals(id)) {
+                    return lines[k];
+                }
             }
         }
         return -1;
@@ -45,7 +50,7 @@ final class IdIndex {
     }
 
     private void rehash() {
-        int[] fresh = new int[slots.length * 2];
+        long[] fresh = new long[slots.length * 2];
         shift--;
         for (int k = 0; k < size; k++) {
             insert(fresh, shift, k);
@@ -53,13 +58,14 @@ final class IdIndex {
         slots = fresh;
     }
 
-    private void insert(int[] table, int tableShift, int k) {
+    private void insert(long[] table, int tableShift, int k) {
         int mask = table.length - 1;
-        int s = slot(ids[k].hashCode(), tableShift);
+        int h = ids[k].hashCode();
+        int s = slot(h, tableShift);
         while (table[s] != 0) {
             s = (s + 1) & mask;
         }
-        table[s] = k + 1;
+        table[s] = ((long) h << 32) | (k + 1L);
     }
 
     /**

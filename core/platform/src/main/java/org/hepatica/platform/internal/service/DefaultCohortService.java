@@ -1,5 +1,6 @@
 package org.hepatica.platform.internal.service;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,31 +52,35 @@ public final class DefaultCohortService implements CohortService {
     public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user)
             throws CohortImportException, IOException {
         checkName(name);
-        // the input is read once, into a temporary file, so that the heap never holds it whole
+        // the input is read once: parsed while it is copied to a temporary file (the original bytes
+        // to keep) and hashed, so that the heap never holds it whole and no second pass is needed
         Path copy = Files.createTempFile("hepatica-import-", ".csv");
         try {
-            String checksum = copyWithChecksum(csv, copy);
-            return importCopy(name, copy, checksum, timeUnit, user);
+            return importOnce(name, csv, copy, timeUnit, user);
         } finally {
             Files.deleteIfExists(copy);
         }
     }
 
-    private ImportResult importCopy(String name, Path copy, String checksum, TimeUnit timeUnit, String user)
+    private ImportResult importOnce(String name, InputStream csv, Path copy, TimeUnit timeUnit, String user)
             throws CohortImportException, IOException {
-        Optional<ImportResult> existing = existing(checksum, timeUnit);
-        if (existing.isPresent()) {
-            LOG.info("import of '{}' by {}: same bytes as cohort {}, nothing stored", name, user, existing.get().id());
-            return existing.get();
-        }
         long started = System.nanoTime();
+        MessageDigest sha256 = sha256();
         ParsedCohort parsed;
-        try (InputStream in = Files.newInputStream(copy)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy), 1 << 16);
+                InputStream in = new CopyingInputStream(csv, out, sha256)) {
             parsed = new CohortCsvParser(timeUnit).parse(in);
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (CohortImportException e) {
             LOG.warn("import of '{}' by {} refused: {} ({} problems)", name, user, e.getMessage(), e.problems().size());
             store.audit(user, "cohort.import.refused", name, e.getMessage());
             throw e;
+        }
+        String checksum = HexFormat.of().formatHex(sha256.digest());
+        Optional<ImportResult> existing = existing(checksum, timeUnit);
+        if (existing.isPresent()) {
+            LOG.info("import of '{}' by {}: same bytes as cohort {}, nothing stored", name, user, existing.get().id());
+            return existing.get();
         }
         CohortSummary stored;
         try {
@@ -93,19 +98,6 @@ public final class DefaultCohortService implements CohortService {
                 (System.nanoTime() - started) / 1_000_000);
         return new ImportResult(stored.id(), stored.name(), stored.version(), checksum, parsed.rowsRead(),
                 parsed.data().size(), parsed.rowsRejected(), parsed.rejections(), true);
-    }
-
-    /** Copies {@code in} to {@code target}, returning the SHA-256 of the bytes in hexadecimal. */
-    static String copyWithChecksum(InputStream in, Path target) throws IOException {
-        MessageDigest sha256 = sha256();
-        try (OutputStream out = Files.newOutputStream(target)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0;) {
-                sha256.update(buf, 0, n);
-                out.write(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private Optional<ImportResult> existing(String checksum, TimeUnit unit) {
