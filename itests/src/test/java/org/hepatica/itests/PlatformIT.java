@@ -217,9 +217,12 @@ class PlatformIT {
         Files.move(staged, inbox.resolve("inbox-cohort.csv"));
         JsonNode cohort = waitFor(() -> find(admin("GET", "/cohorts", null, null).json(), "name", "inbox-cohort"));
         assertEquals(2, cohort.get("patients").asInt());
+        // the original moves to archive/ once the exchange completes, just after the cohort is stored
         waitFor(() -> {
             try (var files = Files.list(dist.home.resolve("archive"))) {
                 return files.anyMatch(f -> f.getFileName().toString().startsWith("inbox-cohort-")) ? true : null;
+            } catch (java.nio.file.NoSuchFileException e) {
+                return null;
             }
         });
         assertFalse(Files.exists(inbox.resolve("inbox-cohort.csv")));
