@@ -282,61 +282,17 @@ public final class LogRankTest {
     }
 
     /**
-     * s' V^-1 s by Gaussian elimination with partial pivoting (V symmetric, k x k; used by the
-     * log-rank and Gray tests).
+     * s' V^-1 s (V symmetric, k x k; used by the log-rank and Gray tests).
      *
      * @return NaN when V is singular: a pivot at most 1e-10 times the largest |V_ij|, or V = 0
      */
     static double quadraticForm(double[][] v, double[] s) {
-        int k = s.length;
-        double[][] a = new double[k][];
-        double scale = 0.0;
-        for (int r = 0; r < k; r++) {
-            a[r] = v[r].clone();
-            for (double x : a[r]) {
-                scale = Math.max(scale, Math.abs(x));
-            }
-        }
-        double[] b = s.clone();
-        if (!(scale > 0.0) || !Double.isFinite(scale)) {
+        double[] x = GaussianElimination.solve(v, s, 1e-10);
+        if (x == null) {
             return Double.NaN;
         }
-        for (int c = 0; c < k; c++) {
-            int piv = c;
-            for (int r = c + 1; r < k; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-                    piv = r;
-                }
-            }
-            if (Math.abs(a[piv][c]) <= 1e-10 * scale) {
-                return Double.NaN;
-            }
-            double[] tr = a[c];
-            a[c] = a[piv];
-            a[piv] = tr;
-            double tb = b[c];
-            b[c] = b[piv];
-            b[piv] = tb;
-            for (int r = c + 1; r < k; r++) {
-                double f = a[r][c] / a[c][c];
-                if (f != 0.0) {
-                    for (int j = c; j < k; j++) {
-                        a[r][j] -= f * a[c][j];
-                    }
-                    b[r] -= f * b[c];
-                }
-            }
-        }
-        double[] x = new double[k];
-        for (int r = k - 1; r >= 0; r--) {
-            double sum = b[r];
-            for (int j = r + 1; j < k; j++) {
-                sum -= a[r][j] * x[j];
-            }
-            x[r] = sum / a[r][r];
-        }
         double q = 0.0;
-        for (int r = 0; r < k; r++) {
+        for (int r = 0; r < s.length; r++) {
             q += x[r] * s[r];
         }
         return q;

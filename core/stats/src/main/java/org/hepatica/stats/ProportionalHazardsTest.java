@@ -143,7 +143,10 @@ public final class ProportionalHazardsTest {
             }
             rhs[r] = rows[r] < k ? 0.0 : u[rows[r]]; // u0 = 0 for the fitted coefficients
         }
-        double[] sol = gaussSolve(a, rhs.clone());
+        double[] sol = GaussianElimination.solve(a, rhs, 1e-14);
+        if (sol == null) {
+            throw new ArithmeticException("the information matrix of the zph test is singular");
+        }
         double stat = 0;
         for (int r = 0; r < m; r++) {
             stat += sol[r] * rhs[r];
@@ -225,51 +228,5 @@ public final class ProportionalHazardsTest {
                 imat[i + k][j + k] = infoTime[1][idx];
             }
         }
-    }
-
-    /** Solves a x = b by Gaussian elimination with partial pivoting (as R's solve, LAPACK dgesv). */
-    private static double[] gaussSolve(double[][] a, double[] b) {
-        int m = b.length;
-        double norm = 0;
-        for (double[] row : a) {
-            for (double v : row) {
-                norm = Math.max(norm, Math.abs(v));
-            }
-        }
-        for (int col = 0; col < m; col++) {
-            int piv = col;
-            for (int r = col + 1; r < m; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) {
-                    piv = r;
-                }
-            }
-            if (!(Math.abs(a[piv][col]) > norm * 1e-14)) {
-                throw new ArithmeticException("the information matrix of the zph test is singular");
-            }
-            double[] tr = a[col];
-            a[col] = a[piv];
-            a[piv] = tr;
-            double tb = b[col];
-            b[col] = b[piv];
-            b[piv] = tb;
-            for (int r = col + 1; r < m; r++) {
-                double f = a[r][col] / a[col][col];
-                if (f != 0) {
-                    for (int c = col; c < m; c++) {
-                        a[r][c] -= f * a[col][c];
-                    }
-                    b[r] -= f * b[col];
-                }
-            }
-        }
-        double[] x = new double[m];
-        for (int r = m - 1; r >= 0; r--) {
-            double s = b[r];
-            for (int c = r + 1; c < m; c++) {
-                s -= a[r][c] * x[c];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
     }
 }
