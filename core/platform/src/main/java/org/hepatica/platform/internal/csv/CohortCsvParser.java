@@ -297,7 +297,7 @@ public final class CohortCsvParser {
                     problems.add(new Rejection(line, rule.name(), "'" + value + "' is not a whole number"));
                 } else if (v < rule.min() || v > rule.max()) {
                     problems.add(new Rejection(line, rule.name(), "'" + value + "' is outside "
-                            + Columns.range(rule.min(), rule.max())));
+                            + rule.rangeText()));
                 } else {
                     number[i] = v;
                 }

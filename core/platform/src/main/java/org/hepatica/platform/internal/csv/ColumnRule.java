@@ -65,6 +65,15 @@ public record ColumnRule(String name, ColumnType type, List<String> levels, doub
         return type == null;
     }
 
+    /** The allowed range in words, for messages: "the allowed range 0 to 5", "... (at least 0)". */
+    public String rangeText() {
+        String from = org.hepatica.platform.internal.model.Columns.label(min);
+        if (Double.isInfinite(max)) {
+            return "the allowed range (at least " + from + ")";
+        }
+        return "the allowed range " + from + " to " + org.hepatica.platform.internal.model.Columns.label(max);
+    }
+
     /** The canonical spelling of {@code value} among the allowed levels, or null when not allowed. */
     public String canonicalLevel(String value) {
         for (String level : levels) {

@@ -1,14 +1,12 @@
 package org.hepatica.platform.internal.store;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +27,14 @@ import org.hepatica.platform.internal.model.CohortData;
  *     kind 3 text: n x (present(byte) UTF)
  * endpoints: osTime doubles, osEvent bytes, dfsTime doubles, dfsEvent bytes, dfsCause bytes
  * </pre>
+ * Numbers are big-endian; UTF is the modified UTF-8 of {@link java.io.DataOutput#writeUTF}. Encoding
+ * and decoding go through one 64 KB buffer ({@link Sink}, {@link Source}), never a call per byte.
  */
 public final class ColumnarCodec {
     private static final int MAGIC = 0x48455043; // "HEPC"
     private static final int VERSION = 1;
     private static final int MISSING_INT = Integer.MIN_VALUE;
-    /** Values converted per bulk copy. */
-    private static final int CHUNK = 8192;
+    private static final int BUFFER = 1 << 16;
 
     private ColumnarCodec() {
     }
@@ -48,55 +47,55 @@ public final class ColumnarCodec {
     }
 
     /**
-     * Writes the stored form to {@code target} in chunks of {@value #CHUNK} values, so that encoding
-     * needs no memory in proportion to the cohort beyond the cohort itself.
+     * Writes the stored form to {@code target} through one fixed buffer, so that encoding needs no
+     * memory in proportion to the cohort beyond the cohort itself.
      */
     public static void encode(CohortData data, OutputStream target) throws IOException {
         int n = data.size();
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target, 1 << 16));
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(n);
-        out.writeInt(data.columns().size());
+        Sink out = new Sink(target);
+        out.putInt(MAGIC);
+        out.putInt(VERSION);
+        out.putInt(n);
+        out.putInt(data.columns().size());
         for (Column c : data.columns()) {
-            out.writeUTF(c.name());
-            out.writeByte(c.type().ordinal());
+            out.putUTF(c.name());
+            out.put(c.type().ordinal());
             if (c.values() != null) {
                 if (wholeNumbers(c.values())) {
-                    out.writeByte(1);
+                    out.put(1);
                     for (double v : c.values()) {
-                        out.writeInt(Double.isNaN(v) ? MISSING_INT : (int) v);
+                        out.putInt(Double.isNaN(v) ? MISSING_INT : (int) v);
                     }
                 } else {
-                    out.writeByte(0);
-                    writeDoubles(out, c.values());
+                    out.put(0);
+                    out.putDoubles(c.values());
                 }
             } else if (c.codes() != null) {
-                out.writeByte(2);
-                out.writeInt(c.levels().size());
+                out.put(2);
+                out.putInt(c.levels().size());
                 for (String level : c.levels()) {
-                    out.writeUTF(level);
+                    out.putUTF(level);
                 }
                 int width = width(c.levels().size());
-                out.writeByte(width);
+                out.put(width);
                 for (int code : c.codes()) {
-                    putCode(out, width, code + 1);
+                    out.putCode(width, code + 1);
                 }
             } else {
-                out.writeByte(3);
+                out.put(3);
                 for (String t : c.texts()) {
-                    out.writeBoolean(t != null);
+                    out.put(t != null ? 1 : 0);
                     if (t != null) {
-                        out.writeUTF(t);
+                        out.putUTF(t);
                     }
                 }
             }
         }
-        writeDoubles(out, data.osTime());
-        writeBytes(out, data.osEvent());
-        writeDoubles(out, data.dfsTime());
-        writeBytes(out, data.dfsEvent());
-        writeBytes(out, data.dfsCause());
+        out.putDoubles(data.osTime());
+        out.putBytes(data.osEvent());
+        out.putDoubles(data.dfsTime());
+        out.putBytes(data.dfsEvent());
+        out.putBytes(data.dfsCause());
         out.flush();
     }
 
@@ -104,58 +103,58 @@ public final class ColumnarCodec {
         return decode(new ByteArrayInputStream(blob));
     }
 
-    /** Reads the stored form from {@code source} (buffered here). */
+    /** Reads the stored form from {@code source}. */
     public static CohortData decode(InputStream source) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(source, 1 << 16));
-        if (in.readInt() != MAGIC) {
+        Source in = new Source(source);
+        if (in.getInt() != MAGIC) {
             throw new IOException("not a stored cohort");
         }
-        int version = in.readInt();
+        int version = in.getInt();
         if (version != VERSION) {
             throw new IOException("stored cohort format " + version + " is not known to this platform version");
         }
-        int n = in.readInt();
-        int count = in.readInt();
+        int n = in.getInt();
+        int count = in.getInt();
         List<Column> columns = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            String name = in.readUTF();
-            ColumnType type = ColumnType.values()[in.readByte()];
-            int kind = in.readByte();
+            String name = in.getUTF();
+            ColumnType type = ColumnType.values()[in.get()];
+            int kind = in.get();
             switch (kind) {
-                case 0 -> columns.add(Column.numeric(name, type, readDoubles(in, n)));
+                case 0 -> columns.add(Column.numeric(name, type, in.getDoubles(n)));
                 case 1 -> {
                     double[] values = new double[n];
                     for (int i = 0; i < n; i++) {
-                        int v = in.readInt();
+                        int v = in.getInt();
                         values[i] = v == MISSING_INT ? Double.NaN : v;
                     }
                     columns.add(Column.numeric(name, type, values));
                 }
                 case 2 -> {
-                    int levels = in.readInt();
+                    int levels = in.getInt();
                     List<String> names = new ArrayList<>(levels);
                     for (int i = 0; i < levels; i++) {
-                        names.add(in.readUTF());
+                        names.add(in.getUTF());
                     }
-                    int width = in.readByte();
+                    int width = in.get();
                     int[] codes = new int[n];
                     for (int i = 0; i < n; i++) {
-                        codes[i] = getCode(in, width) - 1;
+                        codes[i] = in.getCode(width) - 1;
                     }
                     columns.add(Column.categorical(name, codes, names));
                 }
                 case 3 -> {
                     String[] texts = new String[n];
                     for (int i = 0; i < n; i++) {
-                        texts[i] = in.readBoolean() ? in.readUTF() : null;
+                        texts[i] = in.get() != 0 ? in.getUTF() : null;
                     }
                     columns.add(Column.text(name, texts));
                 }
                 default -> throw new IOException("stored column '" + name + "' has unknown kind " + kind);
             }
         }
-        return new CohortData(columns, readDoubles(in, n), readBytes(in, n), readDoubles(in, n), readBytes(in, n),
-                readBytes(in, n));
+        return new CohortData(columns, in.getDoubles(n), in.getBytes(n), in.getDoubles(n), in.getBytes(n),
+                in.getBytes(n));
     }
 
     private static boolean wholeNumbers(double[] values) {
@@ -172,55 +171,180 @@ public final class ColumnarCodec {
         return levels < 255 ? 1 : levels < 65535 ? 2 : 4;
     }
 
-    private static void putCode(DataOutputStream out, int width, int v) throws IOException {
-        switch (width) {
-            case 1 -> out.writeByte(v);
-            case 2 -> out.writeShort(v);
-            default -> out.writeInt(v);
+    /** Big-endian output through one buffer, flushed to the stream when full. */
+    private static final class Sink {
+        private final OutputStream out;
+        private final ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+
+        Sink(OutputStream out) {
+            this.out = out;
         }
-    }
 
-    private static int getCode(DataInputStream in, int width) throws IOException {
-        return switch (width) {
-            case 1 -> in.readUnsignedByte();
-            case 2 -> in.readUnsignedShort();
-            default -> in.readInt();
-        };
-    }
+        private void room(int bytes) throws IOException {
+            if (buf.remaining() < bytes) {
+                flush();
+            }
+        }
 
-    /** Doubles in chunks of {@value #CHUNK}, big-endian IEEE-754. */
-    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK * 8);
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int len = Math.min(CHUNK, values.length - from);
+        void flush() throws IOException {
+            out.write(buf.array(), 0, buf.position());
             buf.clear();
-            buf.asDoubleBuffer().put(values, from, len);
-            out.write(buf.array(), 0, len * 8);
+        }
+
+        void put(int b) throws IOException {
+            room(1);
+            buf.put((byte) b);
+        }
+
+        void putInt(int v) throws IOException {
+            room(4);
+            buf.putInt(v);
+        }
+
+        /** Doubles in bulk, a buffer's worth at a time. */
+        void putDoubles(double[] values) throws IOException {
+            for (int from = 0; from < values.length;) {
+                room(8);
+                int len = Math.min(values.length - from, buf.remaining() / 8);
+                buf.asDoubleBuffer().put(values, from, len);
+                buf.position(buf.position() + len * 8);
+                from += len;
+            }
+        }
+
+        void putCode(int width, int v) throws IOException {
+            switch (width) {
+                case 1 -> put(v);
+                case 2 -> {
+                    room(2);
+                    buf.putShort((short) v);
+                }
+                default -> putInt(v);
+            }
+        }
+
+        void putBytes(int[] values) throws IOException {
+            for (int v : values) {
+                put(v);
+            }
+        }
+
+        /** Modified UTF-8 with a 2-byte length, as {@link java.io.DataOutput#writeUTF}. */
+        void putUTF(String s) throws IOException {
+            int len = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                len += c >= 1 && c <= 0x7F ? 1 : c <= 0x7FF ? 2 : 3;
+            }
+            if (len > 65535) {
+                throw new UTFDataFormatException("text of " + len + " bytes is too long to store");
+            }
+            room(2);
+            buf.putShort((short) len);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                room(3);
+                if (c >= 1 && c <= 0x7F) {
+                    buf.put((byte) c);
+                } else if (c <= 0x7FF) {
+                    buf.put((byte) (0xC0 | (c >> 6)));
+                    buf.put((byte) (0x80 | (c & 0x3F)));
+                } else {
+                    buf.put((byte) (0xE0 | (c >> 12)));
+                    buf.put((byte) (0x80 | ((c >> 6) & 0x3F)));
+                    buf.put((byte) (0x80 | (c & 0x3F)));
+                }
+            }
         }
     }
 
-    private static double[] readDoubles(DataInputStream in, int n) throws IOException {
-        double[] values = new double[n];
-        byte[] chunk = new byte[CHUNK * 8];
-        for (int from = 0; from < n; from += CHUNK) {
-            int len = Math.min(CHUNK, n - from);
-            in.readFully(chunk, 0, len * 8);
-            ByteBuffer.wrap(chunk, 0, len * 8).asDoubleBuffer().get(values, from, len);
-        }
-        return values;
-    }
+    /** Big-endian input through one buffer, refilled from the stream when it runs low. */
+    private static final class Source {
+        private final InputStream in;
+        private final ByteBuffer buf = ByteBuffer.allocate(BUFFER).flip();
 
-    private static void writeBytes(DataOutputStream out, int[] values) throws IOException {
-        for (int v : values) {
-            out.writeByte(v);
+        Source(InputStream in) {
+            this.in = in;
         }
-    }
 
-    private static int[] readBytes(DataInputStream in, int n) throws IOException {
-        int[] values = new int[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readByte();
+        private void need(int bytes) throws IOException {
+            if (buf.remaining() >= bytes) {
+                return;
+            }
+            buf.compact();
+            while (buf.position() < bytes) {
+                int r = in.read(buf.array(), buf.position(), buf.capacity() - buf.position());
+                if (r < 0) {
+                    throw new EOFException("the stored cohort ends early");
+                }
+                buf.position(buf.position() + r);
+            }
+            buf.flip();
         }
-        return values;
+
+        int get() throws IOException {
+            need(1);
+            return buf.get();
+        }
+
+        int getInt() throws IOException {
+            need(4);
+            return buf.getInt();
+        }
+
+        int getCode(int width) throws IOException {
+            return switch (width) {
+                case 1 -> get() & 0xff;
+                case 2 -> {
+                    need(2);
+                    yield buf.getShort() & 0xffff;
+                }
+                default -> getInt();
+            };
+        }
+
+        double[] getDoubles(int n) throws IOException {
+            double[] values = new double[n];
+            for (int from = 0; from < n;) {
+                need(8);
+                int len = Math.min(n - from, buf.remaining() / 8);
+                buf.asDoubleBuffer().get(values, from, len);
+                buf.position(buf.position() + len * 8);
+                from += len;
+            }
+            return values;
+        }
+
+        int[] getBytes(int n) throws IOException {
+            int[] values = new int[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = get();
+            }
+            return values;
+        }
+
+        /** Modified UTF-8 with a 2-byte length, as {@link java.io.DataInput#readUTF}. */
+        String getUTF() throws IOException {
+            need(2);
+            int len = buf.getShort() & 0xffff;
+            need(len);
+            char[] chars = new char[len];
+            int count = 0;
+            int end = buf.position() + len;
+            while (buf.position() < end) {
+                int a = buf.get() & 0xff;
+                if (a < 0x80) {
+                    chars[count++] = (char) a;
+                } else if ((a & 0xE0) == 0xC0) {
+                    int b = buf.get() & 0xff;
+                    chars[count++] = (char) (((a & 0x1F) << 6) | (b & 0x3F));
+                } else {
+                    int b = buf.get() & 0xff;
+                    int c = buf.get() & 0xff;
+                    chars[count++] = (char) (((a & 0x0F) << 12) | ((b & 0x3F) << 6) | (c & 0x3F));
+                }
+            }
+            return new String(chars, 0, count);
+        }
     }
 }

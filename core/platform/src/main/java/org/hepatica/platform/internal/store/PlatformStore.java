@@ -155,22 +155,28 @@ public final class PlatformStore {
 
     private List<CohortSummary> querySummaries(String where, String... args) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id, name, version, checksum, patients, imported_at"
-                        + " FROM hep_cohort " + where)) {
+                PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM hep_cohort " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }
             List<CohortSummary> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new CohortSummary(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4).trim(),
-                            rs.getInt(5), rs.getTimestamp(6).toInstant()));
+                    out.add(summary(rs));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new StoreException("cannot list cohorts", e);
         }
+    }
+
+    /** The columns {@link #summary} reads, first in a query. */
+    private static final String SUMMARY_COLUMNS = "id, name, version, checksum, patients, imported_at";
+
+    private static CohortSummary summary(ResultSet rs) throws SQLException {
+        return new CohortSummary(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4).trim(), rs.getInt(5),
+                rs.getTimestamp(6).toInstant());
     }
 
     /** The stored cohort with this id, decoded (recently used cohorts stay in memory). */
@@ -181,20 +187,17 @@ public final class PlatformStore {
                 return Optional.of(hit);
             }
         }
-        List<CohortSummary> found = querySummaries("WHERE id = ?", id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT data FROM hep_cohort WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + ", data FROM hep_cohort"
+                        + " WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 Cohort cohort;
-                try (InputStream in = rs.getBinaryStream(1)) {
-                    cohort = new Cohort(found.get(0), ColumnarCodec.decode(in));
+                try (InputStream in = rs.getBinaryStream(7)) {
+                    cohort = new Cohort(summary(rs), ColumnarCodec.decode(in));
                 }
                 synchronized (cache) {
                     cache.put(id, cohort);
