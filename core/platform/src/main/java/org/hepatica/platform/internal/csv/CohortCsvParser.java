@@ -2,12 +2,20 @@ package org.hepatica.platform.internal.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.ColumnType;
 import org.hepatica.cohort.Rejection;
@@ -21,19 +29,36 @@ import org.hepatica.platform.internal.model.CohortData;
  * kept; the other rows are accepted. The input as a whole is refused, with a
  * {@link CohortImportException}, when it cannot be read as a cohort CSV or no row is acceptable.
  * Memory grows with the accepted cohort only (columns of primitives), not with the input's size.
+ *
+ * <p>The input is read once, by the calling thread, and cut into parts of whole records
+ * ({@link Chunker}); the parts are parsed on a small pool of threads while the next part is read, and
+ * merged in input order, so the result, including the order of the rejections and which of two rows
+ * with the same patient id is refused, is the same as reading row by row. An input of one part is
+ * parsed on the calling thread.
  */
 public final class CohortCsvParser {
 
+    /** Bytes per part of the input handed to a parser thread. */
+    static final int PART_SIZE = 1 << 20;
+
     private final TimeUnit unit;
+    private final int partSize;
+    private final int threads;
 
     public CohortCsvParser(TimeUnit unit) {
+        this(unit, PART_SIZE, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** A parser cutting the input into parts of about {@code partSize} bytes, read on {@code threads} threads. */
+    CohortCsvParser(TimeUnit unit, int partSize, int threads) {
         this.unit = unit;
+        this.partSize = partSize;
+        this.threads = threads;
     }
 
     public ParsedCohort parse(InputStream in) throws IOException, CohortImportException {
-        CsvReader reader = new CsvReader(in);
         try {
-            return parse(reader);
+            return parse(new Chunker(in, partSize));
         } catch (CsvFormatException e) {
             throw refuse(e.getMessage(), 0, List.of(new Rejection(e.line(), null, e.getMessage())));
         }
@@ -43,100 +68,296 @@ public final class CohortCsvParser {
         return new CohortImportException(message, rowsRead, problems);
     }
 
-    private ParsedCohort parse(CsvReader reader) throws IOException, CsvFormatException, CohortImportException {
-        if (!reader.next()) {
-            throw refuse("the input is empty", 0,
-                    List.of(new Rejection(0, null, "the input is empty: a header row with patient_id is required")));
-        }
-        ColumnRule[] rules = header(reader);
-        int width = rules.length;
-        ColumnBuilder[] builders = new ColumnBuilder[width];
-        LevelCache[] known = new LevelCache[width];
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < width; i++) {
-            builders[i] = ColumnBuilder.of(rules[i]);
-            known[i] = new LevelCache();
-            position.put(rules[i].name(), i);
-        }
-        int idColumn = position.get("patient_id");
-        int[] dateColumns = columns(position, EndpointDerivation.TREATMENT, EndpointDerivation.RECURRENCE,
-                EndpointDerivation.DEATH, EndpointDerivation.LAST_FOLLOWUP);
-        int[] durationColumns = columns(position, EndpointDerivation.OS_TIME, EndpointDerivation.OS_EVENT,
-                EndpointDerivation.DFS_TIME, EndpointDerivation.DFS_EVENT);
-        boolean hasDates = dateColumns[0] >= 0;
-        boolean hasDurations = Arrays.stream(durationColumns).anyMatch(c -> c >= 0);
-
-        double[] number = new double[width];
-        String[] text = new String[width];
-        double[] dates = hasDates ? new double[4] : null;
-        double[] durations = hasDurations ? new double[4] : null;
-        IdIndex seenIds = new IdIndex();
-        EndpointColumns endpoints = new EndpointColumns();
-        List<Rejection> rejections = new ArrayList<>();
-        List<String> rejectedRows = new ArrayList<>();
-        List<Rejection> rowProblems = new ArrayList<>();
-        long rowsRead = 0;
-        long rowsRejected = 0;
-
-        while (reader.next()) {
-            rowsRead++;
-            long line = reader.line();
-            rowProblems.clear();
-            if (reader.recordProblem() != null) {
-                rowProblems.add(new Rejection(line, null, reader.recordProblem()));
+    private ParsedCohort parse(Chunker chunker) throws IOException, CsvFormatException, CohortImportException {
+        // the header: the first record of the input
+        Chunker.Chunk first;
+        CsvReader reader;
+        do {
+            first = chunker.next();
+            if (first == null) {
+                throw refuse("the input is empty", 0, List.of(
+                        new Rejection(0, null, "the input is empty: a header row with patient_id is required")));
             }
-            if (reader.fieldCount() != width) {
-                rowProblems.add(new Rejection(line, null, "the row has " + reader.fieldCount()
-                        + " fields but the header has " + width));
-            } else {
-                for (int i = 0; i < width; i++) {
-                    readValue(reader, i, rules[i], known[i], line, number, text, rowProblems);
-                }
-                String id = text[idColumn];
-                if (id == null) {
-                    rowProblems.add(new Rejection(line, "patient_id", "patient_id is empty"));
-                } else if (rowProblems.isEmpty()) {
-                    long first = seenIds.lineOf(id);
-                    if (first >= 0) {
-                        rowProblems.add(new Rejection(line, "patient_id",
-                                "duplicate patient_id '" + id + "' (first on line " + first + ")"));
+            reader = first.reader();
+        } while (!reader.next());
+        Layout layout = new Layout(header(reader), unit);
+        Merge merge = new Merge(layout);
+
+        // the rows: part by part, parsed on the pool while the next part is read, merged in input order
+        Chunker.Chunk current = new Chunker.Chunk(first.bytes(), reader.offset(), first.to(), reader.nextLine());
+        ArrayDeque<Future<Part>> parsing = new ArrayDeque<>();
+        ExecutorService pool = null;
+        try {
+            while (current != null) {
+                Chunker.Chunk following = chunker.next();
+                if (pool == null && following == null) {
+                    merge.add(layout.parse(current));
+                } else {
+                    if (pool == null) {
+                        pool = Executors.newFixedThreadPool(threads, PARSER_THREADS);
+                    }
+                    Chunker.Chunk part = current;
+                    parsing.add(pool.submit(() -> layout.parse(part)));
+                    while (parsing.size() > 2 * threads) {
+                        merge.add(take(parsing.poll()));
                     }
                 }
+                current = following;
             }
-            EndpointDerivation.Endpoints derived = null;
-            if (rowProblems.isEmpty()) {
-                fill(dates, dateColumns, number);
-                fill(durations, durationColumns, number);
-                EndpointDerivation.Outcome outcome = EndpointDerivation.derive(dates, durations, unit);
-                for (EndpointDerivation.Problem p : outcome.problems()) {
-                    rowProblems.add(new Rejection(line, p.column(), p.reason()));
-                }
-                derived = outcome.endpoints();
+            while (!parsing.isEmpty()) {
+                merge.add(take(parsing.poll()));
             }
-            if (!rowProblems.isEmpty()) {
-                rowsRejected++;
-                rejections.addAll(rowProblems);
-                rejectedRows.add(rowText(reader));
-                continue;
+        } finally {
+            if (pool != null) {
+                parsing.forEach(f -> f.cancel(true));
+                pool.shutdownNow();
             }
-            seenIds.add(text[idColumn], line);
+        }
+        return merge.result();
+    }
+
+    private static final ThreadFactory PARSER_THREADS = new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "hepatica-csv-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    };
+
+    private static Part take(Future<Part> part) throws IOException, CsvFormatException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the import was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CsvFormatException f) {
+                throw f;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** A refused row: its line, every problem found in it, and its text. */
+    private record RejectedRow(long line, List<Rejection> problems, String text) {
+    }
+
+    /** The rows of one part of the input: accepted rows column by column, refused rows as they were. */
+    private static final class Part {
+        final Chunker.Chunk chunk;
+        final ColumnBuilder[] builders;
+        final EndpointColumns endpoints = new EndpointColumns();
+        final List<RejectedRow> rejected = new ArrayList<>();
+        /** Per accepted row: patient id, line, and where its record lies in the chunk. */
+        String[] ids = new String[256];
+        long[] lines = new long[256];
+        int[] starts = new int[256];
+        int[] ends = new int[256];
+        int accepted;
+        long rowsRead;
+
+        Part(Chunker.Chunk chunk, ColumnRule[] rules) {
+            this.chunk = chunk;
+            builders = new ColumnBuilder[rules.length];
+            for (int i = 0; i < rules.length; i++) {
+                builders[i] = ColumnBuilder.of(rules[i]);
+            }
+        }
+
+        void accept(String id, long line, int start, int end) {
+            if (accepted == ids.length) {
+                int n = accepted * 2;
+                ids = Arrays.copyOf(ids, n);
+                lines = Arrays.copyOf(lines, n);
+                starts = Arrays.copyOf(starts, n);
+                ends = Arrays.copyOf(ends, n);
+            }
+            ids[accepted] = id;
+            lines[accepted] = line;
+            starts[accepted] = start;
+            ends[accepted] = end;
+            accepted++;
+        }
+
+        /** The text of accepted row {@code i}, read again from the chunk. */
+        String text(int i) throws IOException, CsvFormatException {
+            CsvReader reader = new CsvReader(chunk.bytes(), starts[i], ends[i], lines[i]);
+            reader.next();
+            return rowText(reader);
+        }
+    }
+
+    /** The header's columns and what the rows are checked against; shared, read-only, by the threads. */
+    private static final class Layout {
+        final ColumnRule[] rules;
+        final int width;
+        final int idColumn;
+        final int[] dateColumns;
+        final int[] durationColumns;
+        final boolean hasDates;
+        final boolean hasDurations;
+        final TimeUnit unit;
+
+        Layout(ColumnRule[] rules, TimeUnit unit) {
+            this.rules = rules;
+            this.unit = unit;
+            width = rules.length;
+            Map<String, Integer> position = new HashMap<>();
             for (int i = 0; i < width; i++) {
-                builders[i].add(number[i], text[i]);
+                position.put(rules[i].name(), i);
             }
-            endpoints.add(derived);
+            idColumn = position.get("patient_id");
+            dateColumns = columns(position, EndpointDerivation.TREATMENT, EndpointDerivation.RECURRENCE,
+                    EndpointDerivation.DEATH, EndpointDerivation.LAST_FOLLOWUP);
+            durationColumns = columns(position, EndpointDerivation.OS_TIME, EndpointDerivation.OS_EVENT,
+                    EndpointDerivation.DFS_TIME, EndpointDerivation.DFS_EVENT);
+            hasDates = dateColumns[0] >= 0;
+            hasDurations = Arrays.stream(durationColumns).anyMatch(c -> c >= 0);
         }
-        if (endpoints.size == 0) {
-            String why = rowsRead == 0 ? "the input has a header but no data rows" : "no row is acceptable";
-            List<Rejection> problems = rowsRead == 0 ? List.of(new Rejection(0, null, why)) : rejections;
-            throw refuse(why, rowsRead, problems);
+
+        /**
+         * Reads and checks every row of {@code chunk}. Whether an accepted row's patient id repeats
+         * an earlier one is decided when the parts are merged in input order.
+         */
+        Part parse(Chunker.Chunk chunk) throws IOException, CsvFormatException {
+            Part part = new Part(chunk, rules);
+            CsvReader reader = chunk.reader();
+            LevelCache[] known = new LevelCache[width];
+            for (int i = 0; i < width; i++) {
+                known[i] = new LevelCache();
+            }
+            double[] number = new double[width];
+            String[] text = new String[width];
+            double[] dates = hasDates ? new double[4] : null;
+            double[] durations = hasDurations ? new double[4] : null;
+            List<Rejection> rowProblems = new ArrayList<>();
+            while (reader.next()) {
+                part.rowsRead++;
+                long line = reader.line();
+                rowProblems.clear();
+                if (reader.recordProblem() != null) {
+                    rowProblems.add(new Rejection(line, null, reader.recordProblem()));
+                }
+                if (reader.fieldCount() != width) {
+                    rowProblems.add(new Rejection(line, null, "the row has " + reader.fieldCount()
+                            + " fields but the header has " + width));
+                } else {
+                    for (int i = 0; i < width; i++) {
+                        readValue(reader, i, rules[i], known[i], line, number, text, rowProblems);
+                    }
+                    if (text[idColumn] == null) {
+                        rowProblems.add(new Rejection(line, "patient_id", "patient_id is empty"));
+                    }
+                }
+                EndpointDerivation.Endpoints derived = null;
+                if (rowProblems.isEmpty()) {
+                    fill(dates, dateColumns, number);
+                    fill(durations, durationColumns, number);
+                    EndpointDerivation.Outcome outcome = EndpointDerivation.derive(dates, durations, unit);
+                    for (EndpointDerivation.Problem p : outcome.problems()) {
+                        rowProblems.add(new Rejection(line, p.column(), p.reason()));
+                    }
+                    derived = outcome.endpoints();
+                }
+                if (!rowProblems.isEmpty()) {
+                    part.rejected.add(new RejectedRow(line, List.copyOf(rowProblems), rowText(reader)));
+                    continue;
+                }
+                part.accept(text[idColumn], line, reader.recordOffset(), reader.offset());
+                for (int i = 0; i < width; i++) {
+                    part.builders[i].add(number[i], text[i]);
+                }
+                part.endpoints.add(derived);
+            }
+            return part;
         }
-        List<Column> columns = new ArrayList<>(width);
-        for (ColumnBuilder b : builders) {
-            columns.add(b.build());
+    }
+
+    /** Joins the parts in input order, refusing each accepted row whose patient id was accepted before. */
+    private static final class Merge {
+        final Layout layout;
+        final ColumnBuilder[] builders;
+        final EndpointColumns endpoints = new EndpointColumns();
+        final IdIndex seenIds = new IdIndex();
+        final List<Rejection> rejections = new ArrayList<>();
+        final List<String> rejectedRows = new ArrayList<>();
+        long rowsRead;
+        long rowsRejected;
+
+        Merge(Layout layout) {
+            this.layout = layout;
+            builders = new ColumnBuilder[layout.width];
+            for (int i = 0; i < layout.width; i++) {
+                builders[i] = ColumnBuilder.of(layout.rules[i]);
+            }
         }
-        // patient_id first, as the stored model expects
-        columns.add(0, columns.remove(idColumn));
-        return new ParsedCohort(endpoints.build(columns), rowsRead, rowsRejected, rejections, rejectedRows);
+
+        void add(Part part) throws IOException, CsvFormatException {
+            rowsRead += part.rowsRead;
+            boolean[] keep = null;
+            List<RejectedRow> duplicates = List.of();
+            for (int i = 0; i < part.accepted; i++) {
+                String id = part.ids[i];
+                long first = seenIds.putIfAbsent(id, part.lines[i]);
+                if (first >= 0) {
+                    if (keep == null) {
+                        keep = new boolean[part.accepted];
+                        Arrays.fill(keep, true);
+                        duplicates = new ArrayList<>();
+                    }
+                    keep[i] = false;
+                    long line = part.lines[i];
+                    duplicates.add(new RejectedRow(line, List.of(new Rejection(line, "patient_id",
+                            "duplicate patient_id '" + id + "' (first on line " + first + ")")), part.text(i)));
+                }
+            }
+            for (int i = 0; i < builders.length; i++) {
+                builders[i].append(part.builders[i], part.accepted, keep);
+            }
+            endpoints.append(part.endpoints, keep);
+            // refused rows in line order: those refused by the part, and the duplicates
+            int a = 0;
+            int b = 0;
+            while (a < part.rejected.size() || b < duplicates.size()) {
+                boolean fromPart = b == duplicates.size()
+                        || (a < part.rejected.size() && part.rejected.get(a).line() < duplicates.get(b).line());
+                reject(fromPart ? part.rejected.get(a++) : duplicates.get(b++));
+            }
+        }
+
+        private void reject(RejectedRow row) {
+            rowsRejected++;
+            rejections.addAll(row.problems());
+            rejectedRows.add(row.text());
+        }
+
+        ParsedCohort result() throws CohortImportException {
+            if (endpoints.size == 0) {
+                String why = rowsRead == 0 ? "the input has a header but no data rows" : "no row is acceptable";
+                List<Rejection> problems = rowsRead == 0 ? List.of(new Rejection(0, null, why)) : rejections;
+                throw refuse(why, rowsRead, problems);
+            }
+            List<Column> columns = new ArrayList<>(builders.length);
+            for (ColumnBuilder b : builders) {
+                columns.add(b.build());
+            }
+            // patient_id first, as the stored model expects
+            columns.add(0, columns.remove(layout.idColumn));
+            return new ParsedCohort(endpoints.build(columns), rowsRead, rowsRejected, rejections, rejectedRows);
+        }
     }
 
     private static ColumnRule[] header(CsvReader reader) throws CharacterCodingException, CohortImportException {
@@ -336,12 +557,7 @@ public final class CohortCsvParser {
 
         void add(EndpointDerivation.Endpoints e) {
             if (size == osTime.length) {
-                int n = size * 2;
-                osTime = Arrays.copyOf(osTime, n);
-                osEvent = Arrays.copyOf(osEvent, n);
-                dfsTime = Arrays.copyOf(dfsTime, n);
-                dfsEvent = Arrays.copyOf(dfsEvent, n);
-                dfsCause = Arrays.copyOf(dfsCause, n);
+                grow();
             }
             osTime[size] = e.osTime();
             osEvent[size] = e.osEvent();
@@ -349,6 +565,31 @@ public final class CohortCsvParser {
             dfsEvent[size] = e.dfsEvent();
             dfsCause[size] = e.dfsCause();
             size++;
+        }
+
+        private void grow() {
+            int n = size * 2;
+            osTime = Arrays.copyOf(osTime, n);
+            osEvent = Arrays.copyOf(osEvent, n);
+            dfsTime = Arrays.copyOf(dfsTime, n);
+            dfsEvent = Arrays.copyOf(dfsEvent, n);
+            dfsCause = Arrays.copyOf(dfsCause, n);
+        }
+
+        void append(EndpointColumns part, boolean[] keep) {
+            for (int i = 0; i < part.size; i++) {
+                if (keep == null || keep[i]) {
+                    if (size == osTime.length) {
+                        grow();
+                    }
+                    osTime[size] = part.osTime[i];
+                    osEvent[size] = part.osEvent[i];
+                    dfsTime[size] = part.dfsTime[i];
+                    dfsEvent[size] = part.dfsEvent[i];
+                    dfsCause[size] = part.dfsCause[i];
+                    size++;
+                }
+            }
         }
 
         CohortData build(List<Column> columns) {

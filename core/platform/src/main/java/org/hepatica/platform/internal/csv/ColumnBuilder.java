@@ -31,6 +31,13 @@ abstract class ColumnBuilder {
 
     abstract Column build();
 
+    /**
+     * Appends the first {@code rows} values of {@code part}, a builder of the same column filled
+     * from a later part of the input, leaving out row {@code i} when {@code keep[i]} is false
+     * ({@code keep} null = every row).
+     */
+    abstract void append(ColumnBuilder part, int rows, boolean[] keep);
+
     /** Numbers, binary, integers and dates. */
     static final class NumberColumn extends ColumnBuilder {
         private double[] values = new double[1024];
@@ -52,6 +59,24 @@ abstract class ColumnBuilder {
         Column build() {
             return Column.numeric(rule.name(), rule.type(), Arrays.copyOf(values, size));
         }
+
+        @Override
+        void append(ColumnBuilder part, int rows, boolean[] keep) {
+            double[] from = ((NumberColumn) part).values;
+            if (size + rows > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + rows, values.length * 2));
+            }
+            if (keep == null) {
+                System.arraycopy(from, 0, values, size, rows);
+                size += rows;
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    if (keep[i]) {
+                        values[size++] = from[i];
+                    }
+                }
+            }
+        }
     }
 
     /** Free text kept as is. */
@@ -70,6 +95,16 @@ abstract class ColumnBuilder {
         @Override
         Column build() {
             return Column.text(rule.name(), values.toArray(new String[0]));
+        }
+
+        @Override
+        void append(ColumnBuilder part, int rows, boolean[] keep) {
+            List<String> from = ((TextColumn) part).values;
+            for (int i = 0; i < rows; i++) {
+                if (keep == null || keep[i]) {
+                    values.add(from.get(i));
+                }
+            }
         }
     }
 
@@ -92,17 +127,38 @@ abstract class ColumnBuilder {
             if (size == codes.length) {
                 codes = Arrays.copyOf(codes, size * 2);
             }
-            int code = -1;
-            if (text != null) {
-                Integer known = index.get(text);
-                if (known == null) {
-                    known = levels.size();
-                    index.put(text, known);
-                    levels.add(text);
-                }
-                code = known;
+            codes[size++] = text == null ? -1 : code(text);
+        }
+
+        private int code(String level) {
+            Integer known = index.get(level);
+            if (known == null) {
+                known = levels.size();
+                index.put(level, known);
+                levels.add(level);
             }
-            codes[size++] = code;
+            return known;
+        }
+
+        @Override
+        void append(ColumnBuilder part, int rows, boolean[] keep) {
+            DictionaryColumn from = (DictionaryColumn) part;
+            // the part's codes in this dictionary, looked up when first kept: a level seen only in
+            // rows left out must not become a level of the column
+            int[] remap = new int[from.levels.size()];
+            Arrays.fill(remap, -1);
+            if (size + rows > codes.length) {
+                codes = Arrays.copyOf(codes, Math.max(size + rows, codes.length * 2));
+            }
+            for (int i = 0; i < rows; i++) {
+                if (keep == null || keep[i]) {
+                    int c = from.codes[i];
+                    if (c >= 0 && remap[c] < 0) {
+                        remap[c] = code(from.levels.get(c));
+                    }
+                    codes[size++] = c < 0 ? -1 : remap[c];
+                }
+            }
         }
 
         @Override

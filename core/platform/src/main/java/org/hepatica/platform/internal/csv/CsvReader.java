@@ -34,7 +34,7 @@ public final class CsvReader {
 
     private final InputStream in;
     private final byte delimiter;
-    private final byte[] buf = new byte[1 << 16];
+    private final byte[] buf;
     private int pos;
     private int limit;
     private boolean eof;
@@ -48,6 +48,7 @@ public final class CsvReader {
     private int fields;
     private long line = 1;
     private long recordLine;
+    private int recordOffset;
     private String problem;
     private long bytesRead;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -56,6 +57,24 @@ public final class CsvReader {
     public CsvReader(InputStream in, byte delimiter) {
         this.in = in;
         this.delimiter = delimiter;
+        this.buf = new byte[1 << 16];
+    }
+
+    /**
+     * Reads the comma-separated records in {@code bytes[from, to)}, a part of an input cut at record
+     * boundaries (see {@link Chunker}), whose first line is line {@code firstLine} of the input. No
+     * byte-order mark is looked for; {@link #recordOffset()} and {@link #offset()} are indices into
+     * {@code bytes}.
+     */
+    public CsvReader(byte[] bytes, int from, int to, long firstLine) {
+        this.in = null;
+        this.delimiter = ',';
+        this.buf = bytes;
+        this.pos = from;
+        this.limit = to;
+        this.eof = true;
+        this.started = true;
+        this.line = firstLine;
     }
 
     public CsvReader(InputStream in) {
@@ -159,6 +178,7 @@ public final class CsvReader {
                 continue;
             }
             pos--;
+            recordOffset = pos;
             readRecord();
             return true;
         }
@@ -271,6 +291,21 @@ public final class CsvReader {
     /** The physical line (1-based) on which the current record starts. */
     public long line() {
         return recordLine;
+    }
+
+    /** Reading a byte array: the index of the current record's first byte. */
+    int recordOffset() {
+        return recordOffset;
+    }
+
+    /** Reading a byte array: the index just after the current record and its line end. */
+    int offset() {
+        return pos;
+    }
+
+    /** The physical line (1-based) on which the next record would start. */
+    long nextLine() {
+        return line;
     }
 
     /** Bytes read from the input so far. */

@@ -33,6 +33,19 @@ final class IdIndex {
         return -1;
     }
 
+    /**
+     * Records {@code id} as accepted on {@code line} unless it was accepted before.
+     *
+     * @return -1 when recorded now, else the line on which it was accepted first
+     */
+    long putIfAbsent(String id, long line) {
+        long first = lineOf(id);
+        if (first < 0) {
+            add(id, line);
+        }
+        return first;
+    }
+
     /** Records {@code id}, not yet present, as accepted on {@code line}. */
     void add(String id, long line) {
         if (size == ids.length) {
