@@ -141,7 +141,12 @@ public final class PlatformStore {
                 insertAudit(c, now, user, "cohort.import", id, name + " v" + version + ", " + parsed.data().size()
                         + " patients, " + parsed.rowsRejected() + " rows rejected, sha256 " + checksum);
                 c.commit();
-                return new CohortSummary(id, name, version, checksum, parsed.data().size(), now);
+                CohortSummary summary = new CohortSummary(id, name, version, checksum, parsed.data().size(), now);
+                // the first analysis of a new cohort needs no decoding: what was stored is what was parsed
+                synchronized (cache) {
+                    cache.put(id, new Cohort(summary, parsed.data()));
+                }
+                return summary;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
