@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,8 @@ public final class PlatformStore {
     private CohortSummary insertCohort(String name, String checksum, TimeUnit unit, String user, ParsedCohort parsed,
             Path source, Path blob) throws SQLException, IOException {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        // the precision the databases keep, so the summary returned now equals the one read later
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
