@@ -84,23 +84,58 @@ final class Chunker {
             }
             // scan the new bytes for record ends outside quotes
             int s = state;
-            for (int k = scanned; k < length; k++) {
-                byte c = bytes[k];
-                if (c == LF) {
-                    breaks++;
-                    if (s != QUOTED) {
+            int k = scanned;
+            while (k < length) {
+                if (s == START || s == PLAIN) {
+                    // outside quotes only line breaks and quotes matter, until the next quote
+                    int q = k;
+                    for (; q < length; q++) {
+                        byte c = bytes[q];
+                        if (c == QUOTE) {
+                            break;
+                        }
+                        if (c == LF) {
+                            breaks++;
+                            boundary = q + 1;
+                            breaksAtBoundary = breaks;
+                        }
+                    }
+                    if (q > k) {
+                        byte last = bytes[q - 1];
+                        s = last == LF || last == DELIMITER ? START : PLAIN;
+                    }
+                    if (q < length) {
+                        // a quote opens a quoted field only as its first byte
+                        s = s == START ? QUOTED : PLAIN;
+                        q++;
+                    }
+                    k = q;
+                } else if (s == QUOTED) {
+                    while (k < length && bytes[k] != QUOTE) {
+                        if (bytes[k] == LF) {
+                            breaks++;
+                        }
+                        k++;
+                    }
+                    if (k < length) {
+                        s = QUOTE_IN_QUOTED;
+                        k++;
+                    }
+                } else {
+                    // after a quote in a quoted field: a doubled quote, or the field has ended
+                    byte c = bytes[k++];
+                    if (c == QUOTE) {
+                        s = QUOTED;
+                    } else if (c == DELIMITER) {
                         s = START;
-                        boundary = k + 1;
+                    } else if (c == LF) {
+                        breaks++;
+                        s = START;
+                        boundary = k;
                         breaksAtBoundary = breaks;
+                    } else {
+                        s = PLAIN;
                     }
-                } else if (c == QUOTE) {
-                    s = s == START ? QUOTED : s == QUOTED ? QUOTE_IN_QUOTED : s == QUOTE_IN_QUOTED ? QUOTED : PLAIN;
-                } else if (c == DELIMITER) {
-                    if (s != QUOTED) {
-                        s = START;
-                    }
-                } else if (s != QUOTED) {
-                    s = PLAIN;
                 }
             }
             state = s;

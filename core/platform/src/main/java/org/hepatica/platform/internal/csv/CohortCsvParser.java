@@ -161,8 +161,9 @@ public final class CohortCsvParser {
         final ColumnBuilder[] builders;
         final EndpointColumns endpoints = new EndpointColumns();
         final List<RejectedRow> rejected = new ArrayList<>();
-        /** Per accepted row: patient id, line, and where its record lies in the chunk. */
+        /** Per accepted row: patient id and its hash code, line, and where its record lies in the chunk. */
         String[] ids = new String[256];
+        int[] hashes = new int[256];
         long[] lines = new long[256];
         int[] starts = new int[256];
         int[] ends = new int[256];
@@ -181,11 +182,14 @@ public final class CohortCsvParser {
             if (accepted == ids.length) {
                 int n = accepted * 2;
                 ids = Arrays.copyOf(ids, n);
+                hashes = Arrays.copyOf(hashes, n);
                 lines = Arrays.copyOf(lines, n);
                 starts = Arrays.copyOf(starts, n);
                 ends = Arrays.copyOf(ends, n);
             }
             ids[accepted] = id;
+            // hashed here, on a parser thread, rather than by the merge
+            hashes[accepted] = id.hashCode();
             lines[accepted] = line;
             starts[accepted] = start;
             ends[accepted] = end;
@@ -311,7 +315,7 @@ public final class CohortCsvParser {
             List<RejectedRow> duplicates = List.of();
             for (int i = 0; i < part.accepted; i++) {
                 String id = part.ids[i];
-                long first = seenIds.putIfAbsent(id, part.lines[i]);
+                long first = seenIds.putIfAbsent(id, part.hashes[i], part.lines[i]);
                 if (first >= 0) {
                     if (keep == null) {
                         keep = new boolean[part.accepted];

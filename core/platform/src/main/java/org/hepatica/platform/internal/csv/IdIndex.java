@@ -19,8 +19,12 @@ final class IdIndex {
 
     /** The line on which {@code id} was accepted, or -1 when it has not been. */
     long lineOf(String id) {
+        return lineOf(id, id.hashCode());
+    }
+
+    /** {@link #lineOf(String)} given {@code id.hashCode()}, which a parser thread may have computed. */
+    private long lineOf(String id, int h) {
         int mask = slots.length - 1;
-        int h = id.hashCode();
         for (int s = slot(h, shift); slots[s] != 0; s = (s + 1) & mask) {
             long e = slots[s];
             if ((int) (e >>> 32) == h) {
@@ -34,20 +38,25 @@ final class IdIndex {
     }
 
     /**
-     * Records {@code id} as accepted on {@code line} unless it was accepted before.
+     * Records {@code id}, whose {@link String#hashCode()} is {@code hash}, as accepted on
+     * {@code line} unless it was accepted before.
      *
      * @return -1 when recorded now, else the line on which it was accepted first
      */
-    long putIfAbsent(String id, long line) {
-        long first = lineOf(id);
+    long putIfAbsent(String id, int hash, long line) {
+        long first = lineOf(id, hash);
         if (first < 0) {
-            add(id, line);
+            add(id, hash, line);
         }
         return first;
     }
 
     /** Records {@code id}, not yet present, as accepted on {@code line}. */
     void add(String id, long line) {
+        add(id, id.hashCode(), line);
+    }
+
+    private void add(String id, int hash, long line) {
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size * 2);
             lines = Arrays.copyOf(lines, size * 2);
@@ -56,24 +65,27 @@ final class IdIndex {
         lines[size] = line;
         size++;
         if (2 * size > slots.length) {
-            rehash();
+            rehash(hash);
         } else {
-            insert(slots, shift, size - 1);
+            insert(slots, shift, hash, size - 1);
         }
     }
 
-    private void rehash() {
+    /** Doubles the table, moving the slots by their stored hash codes, and inserts the id just added. */
+    private void rehash(int hash) {
         long[] fresh = new long[slots.length * 2];
         shift--;
-        for (int k = 0; k < size; k++) {
-            insert(fresh, shift, k);
+        for (long e : slots) {
+            if (e != 0) {
+                insert(fresh, shift, (int) (e >>> 32), (int) e - 1);
+            }
         }
+        insert(fresh, shift, hash, size - 1);
         slots = fresh;
     }
 
-    private void insert(long[] table, int tableShift, int k) {
+    private void insert(long[] table, int tableShift, int h, int k) {
         int mask = table.length - 1;
-        int h = ids[k].hashCode();
         int s = slot(h, tableShift);
         while (table[s] != 0) {
             s = (s + 1) & mask;

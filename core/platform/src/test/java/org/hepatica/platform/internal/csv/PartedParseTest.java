@@ -56,7 +56,8 @@ class PartedParseTest {
     /**
      * 600 synthetic patients, then rows that repeat earlier patient ids (one with a level of an extra
      * column seen nowhere else, one right after a row refused for a bad date), quoted values with commas, line breaks and doubled quotes, a ragged
-     * row, a bad date, blank lines and CRLF line ends, shuffled in.
+     * row, a bad date, blank lines and CRLF line ends, shuffled in; a quote inside an unquoted value
+     * is a plain character.
      */
     static byte[] damagedCohort() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -67,7 +68,7 @@ class PartedParseTest {
         SplittableRandom r = new SplittableRandom(11);
         for (int i = 1; i < lines.length; i++) {
             int k = r.nextInt(6);
-            String note = k == 0 ? "" : k == 1 ? "\"a, b\"" : k == 2 ? "\"two\nlines\"" : k == 3 ? "\"say \"\"hi\"\"\"" : "n" + k;
+            String note = k == 0 ? "" : k == 1 ? "\"a, b\"" : k == 2 ? "\"two\nlines\"" : k == 3 ? "\"say \"\"hi\"\"\"" : k == 4 ? "5\" tall" : "n" + k;
             rows.add(lines[i] + "," + note);
         }
         rows.add(300, lines[5] + ",only-in-a-duplicate");
