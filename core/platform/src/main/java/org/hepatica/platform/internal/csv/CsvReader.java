@@ -40,7 +40,10 @@ public final class CsvReader {
     private boolean eof;
     private boolean started;
 
-    private byte[] record = new byte[1024];
+    /** The bytes the current record's fields point into: {@link #copy}, or the input itself (in place). */
+    private byte[] record;
+    /** The current record with quotes removed, when it could not be read in place. */
+    private byte[] copy = new byte[1024];
     private int recordLength;
     private int[] fieldStart = new int[64];
     private int[] fieldEnd = new int[64];
@@ -110,29 +113,33 @@ public final class CsvReader {
 
     private void append(int b) throws CsvFormatException {
         ensureRoom(1);
-        record[recordLength++] = (byte) b;
+        copy[recordLength++] = (byte) b;
     }
 
     /** Appends {@code buf[from, to)} to the record in one copy. */
     private void appendRun(int from, int to) throws CsvFormatException {
         int n = to - from;
         ensureRoom(n);
-        System.arraycopy(buf, from, record, recordLength, n);
+        System.arraycopy(buf, from, copy, recordLength, n);
         recordLength += n;
     }
 
     private void ensureRoom(int n) throws CsvFormatException {
         int needed = recordLength + n;
-        if (needed > record.length) {
+        if (needed > copy.length) {
             if (needed > MAX_RECORD_BYTES) {
                 throw new CsvFormatException(recordLine, "the record is longer than " + MAX_RECORD_BYTES
                         + " bytes; is this a CSV file, with line breaks between rows?");
             }
-            record = Arrays.copyOf(record, Math.min(MAX_RECORD_BYTES, Math.max(needed, record.length * 2)));
+            copy = Arrays.copyOf(copy, Math.min(MAX_RECORD_BYTES, Math.max(needed, copy.length * 2)));
         }
     }
 
     private void endField(int start, boolean quoted) throws CsvFormatException {
+        addField(start, recordLength, quoted);
+    }
+
+    private void addField(int start, int end, boolean quoted) throws CsvFormatException {
         if (fields == fieldStart.length) {
             if (fields >= MAX_FIELDS) {
                 throw new CsvFormatException(recordLine, "more than " + MAX_FIELDS + " columns");
@@ -143,7 +150,7 @@ public final class CsvReader {
             fieldQuoted = Arrays.copyOf(fieldQuoted, n);
         }
         fieldStart[fields] = start;
-        fieldEnd[fields] = recordLength;
+        fieldEnd[fields] = end;
         fieldQuoted[fields] = quoted;
         fields++;
     }
@@ -179,6 +186,12 @@ public final class CsvReader {
             }
             pos--;
             recordOffset = pos;
+            if (in == null && readInPlace()) {
+                return true;
+            }
+            pos = recordOffset;
+            fields = 0;
+            record = copy;
             readRecord();
             return true;
         }
@@ -201,6 +214,69 @@ public final class CsvReader {
     /** Whether {@code c} ends a run of plain field bytes: the delimiter, a quote or a line end. */
     private boolean isSpecial(byte c) {
         return c == delimiter || c == LF || c == CR || c == QUOTE;
+    }
+
+    /**
+     * Reads one record of a byte array where it lies, its fields pointing into the input: no copy.
+     * Gives up, having changed nothing the copying {@link #readRecord} depends on, at anything but
+     * plain fields and quoted fields without doubled quotes (a doubled quote, text after a closing
+     * quote, a quote never closed), which {@link #readRecord} then reads and reports.
+     */
+    private boolean readInPlace() throws CsvFormatException {
+        byte[] b = buf;
+        int p = pos;
+        long breaks = 0;
+        fields = 0;
+        while (true) {
+            int start;
+            int end;
+            boolean quoted = p < limit && b[p] == QUOTE;
+            if (quoted) {
+                int q = p + 1;
+                while (q < limit && b[q] != QUOTE) {
+                    if (b[q] == LF) {
+                        breaks++;
+                    }
+                    q++;
+                }
+                if (q >= limit) {
+                    return false;
+                }
+                start = p + 1;
+                end = q;
+                p = q + 1;
+                if (p < limit && b[p] != delimiter && b[p] != LF && !(b[p] == CR && p + 1 < limit && b[p + 1] == LF)) {
+                    return false;
+                }
+            } else {
+                start = p;
+                while (p < limit) {
+                    byte c = b[p];
+                    if (c == delimiter || c == LF || (c == CR && p + 1 < limit && b[p + 1] == LF)) {
+                        break;
+                    }
+                    p++;
+                }
+                end = p;
+            }
+            if (end - start > MAX_RECORD_BYTES) {
+                return false;
+            }
+            record = b;
+            addField(start, end, quoted);
+            if (p >= limit) {
+                pos = p;
+                line += breaks + 1;
+                return true;
+            }
+            if (b[p] == delimiter) {
+                p++;
+                continue;
+            }
+            pos = b[p] == LF ? p + 1 : p + 2;
+            line += breaks + 1;
+            return true;
+        }
     }
 
     /**
@@ -340,9 +416,11 @@ public final class CsvReader {
 
     /** Whether the record contains byte {@code b} outside quotes or inside. */
     public boolean contains(byte b) {
-        for (int k = 0; k < recordLength; k++) {
-            if (record[k] == b) {
-                return true;
+        for (int i = 0; i < fields; i++) {
+            for (int k = fieldStart[i]; k < fieldEnd[i]; k++) {
+                if (record[k] == b) {
+                    return true;
+                }
             }
         }
         return false;

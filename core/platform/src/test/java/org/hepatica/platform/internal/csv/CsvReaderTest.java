@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The reader gives the same records however the input arrives: whole, or a byte at a time. */
 class CsvReaderTest {
@@ -25,12 +27,30 @@ class CsvReaderTest {
     }
 
     private static List<String> records(InputStream in) throws Exception {
-        CsvReader reader = new CsvReader(in);
+        return records(new CsvReader(in));
+    }
+
+    /** Each record as line, fields and problem; a refusal of the input as its last entry. */
+    private static List<String> records(CsvReader reader) throws Exception {
         List<String> out = new ArrayList<>();
-        while (reader.next()) {
+        while (true) {
+            try {
+                if (!reader.next()) {
+                    break;
+                }
+            } catch (CsvFormatException e) {
+                out.add("refused on line " + e.line() + ": " + e.getMessage());
+                break;
+            }
             StringBuilder b = new StringBuilder().append(reader.line()).append(':');
             for (int i = 0; i < reader.fieldCount(); i++) {
-                b.append('[').append(reader.field(i)).append(']');
+                String field;
+                try {
+                    field = reader.field(i);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    field = "(not UTF-8)";
+                }
+                b.append('[').append(field).append(']');
             }
             out.add(b + (reader.recordProblem() == null ? "" : " ! " + reader.recordProblem()));
         }
@@ -46,6 +66,19 @@ class CsvReaderTest {
         assertEquals(List.of("1:[a][b][c]", "2:[x,1][say \"hi\"][two\nlines]", "5:[p][q\rr][]",
                 "6:[closedtail][2][3] ! unexpected text after a closing quote in field 1", "7:[last][][]"), whole);
         assertEquals(whole, records(new Trickle(bytes)));
+        assertEquals(whole, records(new CsvReader(bytes, 3, bytes.length, 1)));
+    }
+
+    /**
+     * Reading a byte array in place (fields pointing into the input, the parser's path) gives what
+     * reading the stream with copies gives, on every test input: fields, lines, problems, refusals.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.hepatica.platform.internal.csv.PartedParseTest#inputs")
+    void inPlaceReadsWhatTheStreamReads(String name, byte[] input) throws Exception {
+        int bom = input.length >= 3 && (input[0] & 0xff) == 0xEF ? 3 : 0;
+        List<String> streamed = records(new ByteArrayInputStream(input));
+        assertEquals(streamed, records(new CsvReader(input, bom, input.length, 1)), name);
     }
 
     @Test
