@@ -33,8 +33,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cohort CSV import at 10^6 rows: the synthetic RFA/RT cohort (22 columns, about 93 MB) written
- * by {@link SyntheticCohort} with seed 1.
+ * The cohort CSV import at 10^6 rows: the synthetic RFA/RT cohort written by {@link SyntheticCohort}
+ * with seed 1, in either shape ({@code shape}): {@code full}, 22 columns with dates, about 93 MB;
+ * {@code slim}, 8 columns with the endpoints as durations, about 34 MB.
  * <ul>
  * <li>{@code parse}: read, check and derive the endpoints of every row from the file
  * ({@link CohortCsvParser}).</li>
@@ -56,6 +57,9 @@ public class CsvImportBenchmark {
     @Param({"1000000"})
     public int rows;
 
+    @Param({"full", "slim"})
+    public String shape;
+
     private Path dir;
     private Path csv;
 
@@ -64,7 +68,11 @@ public class CsvImportBenchmark {
         dir = Files.createTempDirectory("hepatica-bench-");
         csv = dir.resolve("cohort.csv");
         try (OutputStream out = Files.newOutputStream(csv)) {
-            SyntheticCohort.write(rows, 1, out);
+            if (shape.equals("slim")) {
+                SyntheticCohort.writeSlim(rows, 1, out);
+            } else {
+                SyntheticCohort.write(rows, 1, out);
+            }
         }
     }
 
