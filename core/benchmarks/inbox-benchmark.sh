@@ -25,9 +25,9 @@
 # "load" is the 1-minute load average after the run: other work on the machine slows the import.
 #
 # The inbox settings in etc/org.hepatica.importer.cfg are used as shipped, and add latency:
-#   inbox.delay (1000 ms): the inbox is listed again delay ms after the previous poll has ended
-#     (and only after the import it started has finished), so a new file waits 0 to 1 s, 0.5 s on
-#     average, before it is seen. Each run here starts after a random pause of 0 to delay ms, so
+#   inbox.delay (250 ms): the inbox is listed again delay ms after the previous poll has ended
+#     (and only after the import it started has finished), so a new file waits 0 to 0.25 s before
+#     it is seen. Each run here starts after a random pause of 0 to delay ms, so
 #     its file arrives at a random point of the poll cycle, as a user's would.
 #   inbox.readLockMinAge (2000 ms): Camel's readLock=changed takes the file once its modification
 #     time is at least that old, checked on pickup and then every min(1000, max(100, minAge / 2)) ms.

@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * directory with a timestamp in its name, or, when the import is refused or fails, to the failed
  * directory with a {@link FailureReport} beside it. Nothing is deleted.
  *
- * <p>A file still being written is not picked up: the read lock waits until its size and
- * modification time have not changed for {@code readLockMinAge} ms, and when {@code doneFileName}
- * is set (e.g. {@code ${file:name}.done}) only files whose done file exists are read.
+ * <p>A file still being written is not picked up: Camel's {@code changed} read lock with a minimum
+ * age takes a file only once its modification time is at least {@code readLockMinAge} ms old (a file
+ * moved in with {@code mv} keeps its time and is taken at once). A writer that pauses longer than
+ * that mid-file would defeat it; for such writers set {@code doneFileName} (e.g.
+ * {@code ${file:name}.done}), and only files whose done file exists are read.
  */
 final class FileInboxRoute extends RouteBuilder {
     /** Header: the name the original gets in {@code archive/} or {@code failed/}. */

@@ -23,8 +23,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Failed", description = "Where refused files move, each with a .report.txt beside it")
     String failed_directory() default "failed";
 
-    @AttributeDefinition(name = "Read lock minimum age (ms)", description = "A file is read only once its size "
-            + "and modification time have not changed for this long")
+    @AttributeDefinition(name = "Read lock minimum age (ms)", description = "A file is read only once it was "
+            + "last modified at least this long ago; writers that pause longer mid-file need done files")
     long inbox_readLockMinAge() default 2000;
 
     @AttributeDefinition(name = "Done file name", description = "When set (e.g. $simple{file:name}.done), a file "
@@ -32,7 +32,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String inbox_doneFileName() default "";
 
     @AttributeDefinition(name = "Poll delay (ms)", description = "Time between two polls of an inbox")
-    long inbox_delay() default 1000;
+    long inbox_delay() default 250;
 
     @AttributeDefinition(name = "Inbox user", description = "The user recorded in the audit trail for inbox imports")
     String inbox_user() default "inbox";
