@@ -157,9 +157,11 @@ public final class CohortCsvParser {
 
     /** The rows of one part of the input: accepted rows column by column, refused rows as they were. */
     private static final class Part {
-        final Chunker.Chunk chunk;
+        Chunker.Chunk chunk;
         final ColumnBuilder[] builders;
-        final EndpointColumns endpoints = new EndpointColumns();
+        final EndpointColumns endpoints = new EndpointColumns(1024);
+        /** Which accepted rows the merge keeps (null = all): a repeated patient id is refused. */
+        boolean[] keep;
         final List<RejectedRow> rejected = new ArrayList<>();
         /** Per accepted row: patient id and its hash code, line, and where its record lies in the chunk. */
         String[] ids = new String[256];
@@ -194,6 +196,16 @@ public final class CohortCsvParser {
             starts[accepted] = start;
             ends[accepted] = end;
             accepted++;
+        }
+
+        /** Merged: only the columns, the endpoints and {@link #keep} are needed from now on. */
+        void done() {
+            chunk = null;
+            ids = null;
+            hashes = null;
+            lines = null;
+            starts = null;
+            ends = null;
         }
 
         /** The text of accepted row {@code i}, read again from the chunk. */
@@ -290,48 +302,44 @@ public final class CohortCsvParser {
         }
     }
 
-    /** Joins the parts in input order, refusing each accepted row whose patient id was accepted before. */
+    /**
+     * Joins the parts in input order, refusing each accepted row whose patient id was accepted
+     * before. The columns are put together once every part is in, into arrays of the exact size, so
+     * each value is copied once.
+     */
     private static final class Merge {
         final Layout layout;
-        final ColumnBuilder[] builders;
-        final EndpointColumns endpoints = new EndpointColumns();
         final IdIndex seenIds = new IdIndex();
+        final List<Part> parts = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
         final List<String> rejectedRows = new ArrayList<>();
         long rowsRead;
         long rowsRejected;
+        int accepted;
 
         Merge(Layout layout) {
             this.layout = layout;
-            builders = new ColumnBuilder[layout.width];
-            for (int i = 0; i < layout.width; i++) {
-                builders[i] = ColumnBuilder.of(layout.rules[i]);
-            }
         }
 
         void add(Part part) throws IOException, CsvFormatException {
             rowsRead += part.rowsRead;
-            boolean[] keep = null;
             List<RejectedRow> duplicates = List.of();
             for (int i = 0; i < part.accepted; i++) {
                 String id = part.ids[i];
                 long first = seenIds.putIfAbsent(id, part.hashes[i], part.lines[i]);
                 if (first >= 0) {
-                    if (keep == null) {
-                        keep = new boolean[part.accepted];
-                        Arrays.fill(keep, true);
+                    if (part.keep == null) {
+                        part.keep = new boolean[part.accepted];
+                        Arrays.fill(part.keep, true);
                         duplicates = new ArrayList<>();
                     }
-                    keep[i] = false;
+                    part.keep[i] = false;
                     long line = part.lines[i];
                     duplicates.add(new RejectedRow(line, List.of(new Rejection(line, "patient_id",
                             "duplicate patient_id '" + id + "' (first on line " + first + ")")), part.text(i)));
                 }
             }
-            for (int i = 0; i < builders.length; i++) {
-                builders[i].append(part.builders[i], part.accepted, keep);
-            }
-            endpoints.append(part.endpoints, keep);
+            accepted += ColumnBuilder.kept(part.accepted, part.keep);
             // refused rows in line order: those refused by the part, and the duplicates
             int a = 0;
             int b = 0;
@@ -340,6 +348,8 @@ public final class CohortCsvParser {
                         || (a < part.rejected.size() && part.rejected.get(a).line() < duplicates.get(b).line());
                 reject(fromPart ? part.rejected.get(a++) : duplicates.get(b++));
             }
+            part.done();
+            parts.add(part);
         }
 
         private void reject(RejectedRow row) {
@@ -349,14 +359,24 @@ public final class CohortCsvParser {
         }
 
         ParsedCohort result() throws CohortImportException {
-            if (endpoints.size == 0) {
+            if (accepted == 0) {
                 String why = rowsRead == 0 ? "the input has a header but no data rows" : "no row is acceptable";
                 List<Rejection> problems = rowsRead == 0 ? List.of(new Rejection(0, null, why)) : rejections;
                 throw refuse(why, rowsRead, problems);
             }
-            List<Column> columns = new ArrayList<>(builders.length);
-            for (ColumnBuilder b : builders) {
-                columns.add(b.build());
+            List<Column> columns = new ArrayList<>(layout.width);
+            for (int c = 0; c < layout.width; c++) {
+                ColumnBuilder column = ColumnBuilder.of(layout.rules[c]);
+                column.presize(accepted);
+                for (Part part : parts) {
+                    column.append(part.builders[c], part.accepted, part.keep);
+                    part.builders[c] = null;
+                }
+                columns.add(column.build());
+            }
+            EndpointColumns endpoints = new EndpointColumns(accepted);
+            for (Part part : parts) {
+                endpoints.append(part.endpoints, part.keep);
             }
             // patient_id first, as the stored model expects
             columns.add(0, columns.remove(layout.idColumn));
@@ -552,12 +572,20 @@ public final class CohortCsvParser {
 
     /** Growing arrays of the derived endpoints. */
     private static final class EndpointColumns {
-        double[] osTime = new double[1024];
-        int[] osEvent = new int[1024];
-        double[] dfsTime = new double[1024];
-        int[] dfsEvent = new int[1024];
-        int[] dfsCause = new int[1024];
+        double[] osTime;
+        int[] osEvent;
+        double[] dfsTime;
+        int[] dfsEvent;
+        int[] dfsCause;
         int size;
+
+        EndpointColumns(int capacity) {
+            osTime = new double[capacity];
+            osEvent = new int[capacity];
+            dfsTime = new double[capacity];
+            dfsEvent = new int[capacity];
+            dfsCause = new int[capacity];
+        }
 
         void add(EndpointDerivation.Endpoints e) {
             if (size == osTime.length) {
@@ -572,7 +600,7 @@ public final class CohortCsvParser {
         }
 
         private void grow() {
-            int n = size * 2;
+            int n = Math.max(16, size * 2);
             osTime = Arrays.copyOf(osTime, n);
             osEvent = Arrays.copyOf(osEvent, n);
             dfsTime = Arrays.copyOf(dfsTime, n);
@@ -597,6 +625,9 @@ public final class CohortCsvParser {
         }
 
         CohortData build(List<Column> columns) {
+            if (size == osTime.length) {
+                return new CohortData(columns, osTime, osEvent, dfsTime, dfsEvent, dfsCause);
+            }
             return new CohortData(columns, Arrays.copyOf(osTime, size), Arrays.copyOf(osEvent, size),
                     Arrays.copyOf(dfsTime, size), Arrays.copyOf(dfsEvent, size), Arrays.copyOf(dfsCause, size));
         }

@@ -38,6 +38,21 @@ abstract class ColumnBuilder {
      */
     abstract void append(ColumnBuilder part, int rows, boolean[] keep);
 
+    /** How many of the first {@code rows} rows {@code keep} keeps (null = all). */
+    static int kept(int rows, boolean[] keep) {
+        if (keep == null) {
+            return rows;
+        }
+        int n = 0;
+        for (int i = 0; i < rows; i++) {
+            n += keep[i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Makes room for {@code rows} values in all, so that appending them copies each value once. */
+    abstract void presize(int rows);
+
     /** Numbers, binary, integers and dates. */
     static final class NumberColumn extends ColumnBuilder {
         private double[] values = new double[1024];
@@ -57,14 +72,22 @@ abstract class ColumnBuilder {
 
         @Override
         Column build() {
-            return Column.numeric(rule.name(), rule.type(), Arrays.copyOf(values, size));
+            return Column.numeric(rule.name(), rule.type(), size == values.length ? values : Arrays.copyOf(values, size));
+        }
+
+        @Override
+        void presize(int rows) {
+            if (values.length < rows) {
+                values = Arrays.copyOf(values, rows);
+            }
         }
 
         @Override
         void append(ColumnBuilder part, int rows, boolean[] keep) {
             double[] from = ((NumberColumn) part).values;
-            if (size + rows > values.length) {
-                values = Arrays.copyOf(values, Math.max(size + rows, values.length * 2));
+            int adding = kept(rows, keep);
+            if (size + adding > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + adding, values.length * 2));
             }
             if (keep == null) {
                 System.arraycopy(from, 0, values, size, rows);
@@ -81,7 +104,7 @@ abstract class ColumnBuilder {
 
     /** Free text kept as is. */
     static final class TextColumn extends ColumnBuilder {
-        private final List<String> values = new ArrayList<>();
+        private final ArrayList<String> values = new ArrayList<>();
 
         TextColumn(ColumnRule rule) {
             super(rule);
@@ -98,8 +121,13 @@ abstract class ColumnBuilder {
         }
 
         @Override
+        void presize(int rows) {
+            values.ensureCapacity(rows);
+        }
+
+        @Override
         void append(ColumnBuilder part, int rows, boolean[] keep) {
-            List<String> from = ((TextColumn) part).values;
+            ArrayList<String> from = ((TextColumn) part).values;
             for (int i = 0; i < rows; i++) {
                 if (keep == null || keep[i]) {
                     values.add(from.get(i));
@@ -130,6 +158,13 @@ abstract class ColumnBuilder {
             codes[size++] = text == null ? -1 : code(text);
         }
 
+        @Override
+        void presize(int rows) {
+            if (codes.length < rows) {
+                codes = Arrays.copyOf(codes, rows);
+            }
+        }
+
         private int code(String level) {
             Integer known = index.get(level);
             if (known == null) {
@@ -147,8 +182,9 @@ abstract class ColumnBuilder {
             // rows left out must not become a level of the column
             int[] remap = new int[from.levels.size()];
             Arrays.fill(remap, -1);
-            if (size + rows > codes.length) {
-                codes = Arrays.copyOf(codes, Math.max(size + rows, codes.length * 2));
+            int adding = kept(rows, keep);
+            if (size + adding > codes.length) {
+                codes = Arrays.copyOf(codes, Math.max(size + adding, codes.length * 2));
             }
             for (int i = 0; i < rows; i++) {
                 if (keep == null || keep[i]) {
@@ -190,7 +226,8 @@ abstract class ColumnBuilder {
                 remap[order[i]] = i;
                 sorted.add(levels.get(order[i]));
             }
-            int[] out = new int[size];
+            // remapped where they are when the array is exactly full (a presized merge)
+            int[] out = size == codes.length ? codes : new int[size];
             for (int i = 0; i < size; i++) {
                 out[i] = codes[i] < 0 ? -1 : remap[codes[i]];
             }

@@ -15,9 +15,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -42,7 +42,11 @@ import org.slf4j.LoggerFactory;
 @Component(service = PlatformStore.class)
 public final class PlatformStore {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformStore.class);
-    private static final int CACHED_COHORTS = 4;
+    /**
+     * Patients of the recently used cohorts kept decoded in memory, in all (the most recent cohort
+     * stays whatever its size): two cohorts of a million, or many small ones.
+     */
+    private static final long CACHED_PATIENTS = 2_000_000;
 
     /** The import statistics kept with a cohort. */
     public record ImportRecord(long rowsRead, long rowsAccepted, long rowsRejected, List<Rejection> rejections) {
@@ -53,14 +57,8 @@ public final class PlatformStore {
     }
 
     private final DataSource dataSource;
-    private final Map<String, Cohort> cache = new LinkedHashMap<>(8, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cohort> eldest) {
-            return size() > CACHED_COHORTS;
-        }
-    };
+    /** Recently used cohorts, least recently used first; guarded by itself. */
+    private final LinkedHashMap<String, Cohort> cache = new LinkedHashMap<>(8, 0.75f, true);
 
     @Activate
     public PlatformStore(@Reference(target = "(dataSourceName=hepatica)") DataSource dataSource) throws SQLException {
@@ -145,9 +143,7 @@ public final class PlatformStore {
                 c.commit();
                 CohortSummary summary = new CohortSummary(id, name, version, checksum, parsed.data().size(), now);
                 // the first analysis of a new cohort needs no decoding: what was stored is what was parsed
-                synchronized (cache) {
-                    cache.put(id, new Cohort(summary, parsed.data()));
-                }
+                remember(new Cohort(summary, parsed.data()));
                 return summary;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -206,15 +202,25 @@ public final class PlatformStore {
                 try (InputStream in = rs.getBinaryStream(7)) {
                     cohort = new Cohort(summary(rs), ColumnarCodec.decode(in));
                 }
-                synchronized (cache) {
-                    cache.put(id, cohort);
-                }
+                remember(cohort);
                 return Optional.of(cohort);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read cohort " + id, e);
         } catch (IOException e) {
             throw new UncheckedIOException("stored cohort " + id + " is unreadable", e);
+        }
+    }
+
+    private void remember(Cohort cohort) {
+        synchronized (cache) {
+            cache.put(cohort.summary().id(), cohort);
+            long patients = cache.values().stream().mapToLong(c -> c.summary().patients()).sum();
+            Iterator<Cohort> eldest = cache.values().iterator();
+            while (patients > CACHED_PATIENTS && cache.size() > 1) {
+                patients -= eldest.next().summary().patients();
+                eldest.remove();
+            }
         }
     }
 
