@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * One import takes seconds, so each measurement is a single shot. Run:
  * {@code mvn -B -q -Pbench -DskipTests package -pl core/benchmarks -am && java -jar core/benchmarks/target/benchmarks.jar CsvImport};
- * add {@code -jvmArgsAppend -Xmx512m} to show the heap the import needs does not grow with the file.
+ * add e.g. {@code -p shape=full -jvmArgsAppend -Xmx512m -wi 0 -i 1} to find the heap an import needs: it
+ * holds the parsed cohort (rows times columns), never the file.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
