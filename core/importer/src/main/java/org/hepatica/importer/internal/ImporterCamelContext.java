@@ -1,6 +1,8 @@
 package org.hepatica.importer.internal;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -32,9 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the Hepatica CamelContext: built with this bundle's class loader when the component activates
  * (and its configuration, {@code etc/org.hepatica.importer.cfg}, is read), stopped when it deactivates.
- * It holds the import endpoint, the file inbox, the REDCap inbox, the institution route files, and
- * the routes of every {@link RoutesBuilder} service, which are added when the service appears and
- * removed when it leaves.
+ * It holds the import endpoint, the file inbox, the REDCap inbox, the REDCap API pull, the institution
+ * route files, and the routes of every {@link RoutesBuilder} service, which are added when the service
+ * appears and removed when it leaves.
  */
 @Component(service = {}, immediate = true, configurationPid = "org.hepatica.importer")
 @Designate(ocd = ImporterConfiguration.class)
@@ -73,7 +75,8 @@ public final class ImporterCamelContext {
         if (!config.inbox_directory().isBlank()) {
             context.addRoutes(new FileInboxRoute(settings(config, "hepatica-inbox", config.inbox_directory(), target)));
         }
-        if (!config.redcap_directory().isBlank()) {
+        boolean redcapApi = !config.redcap_api_url().isBlank();
+        if (!config.redcap_directory().isBlank() || redcapApi) {
             Path profile = resolve(config.redcap_profile());
             context.addRoutes(new RedcapRoute(new RedcapMapper(() -> {
                 try {
@@ -82,8 +85,13 @@ public final class ImporterCamelContext {
                     throw new IllegalStateException("cannot read the REDCap profile " + profile + ": " + e, e);
                 }
             }), target));
+        }
+        if (!config.redcap_directory().isBlank()) {
             context.addRoutes(new FileInboxRoute(
                     settings(config, "hepatica-redcap-inbox", config.redcap_directory(), RedcapRoute.URI)));
+        }
+        if (redcapApi) {
+            addRedcapApi(config);
         }
         context.start();
         if (!config.routes_directory().isBlank()) {
@@ -94,6 +102,33 @@ public final class ImporterCamelContext {
             }
         }
         LOG.info("Camel context '{}' started with routes {}", context.getName(), routeIds());
+    }
+
+    /** The REDCap API pull, unless its URL or token is refused, which is logged and leaves it off. */
+    private void addRedcapApi(ImporterConfiguration c) throws Exception {
+        RedcapApiClient client;
+        try {
+            URI url = RedcapApiClient.checkUrl(c.redcap_api_url());
+            Path tokenFile = c.redcap_api_tokenFile().isBlank() ? null : resolve(c.redcap_api_tokenFile());
+            client = new RedcapApiClient(url, RedcapApiClient.token(c.redcap_api_token(), tokenFile),
+                    Duration.ofMillis(c.redcap_api_timeout()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("REDCap API pull ({}) is off: {}", RedcapApiRoute.ROUTE_ID, e.getMessage());
+            return;
+        }
+        String cohort = c.redcap_api_cohortName().isBlank() ? profileCohortName(c.redcap_profile())
+                : c.redcap_api_cohortName().trim();
+        context.addRoutes(new RedcapApiRoute(new RedcapApiRoute.Settings(RedcapApiRoute.ROUTE_ID,
+                c.redcap_api_initialDelay(), c.redcap_api_period(), cohort, c.inbox_timeUnit(), RedcapRoute.URI),
+                client));
+        LOG.info("REDCap API pull from {} every {} s into cohort '{}'", client.url(), c.redcap_api_period() / 1000,
+                cohort);
+    }
+
+    /** {@code etc/redcap-hcc-rfa-rt.profile} names cohort {@code hcc-rfa-rt}. */
+    static String profileCohortName(String profile) {
+        String name = ImportRoute.cohortName(Path.of(profile.trim()).getFileName().toString());
+        return name.startsWith("redcap-") && name.length() > 7 ? name.substring(7) : name;
     }
 
     private static FileInboxRoute.Settings settings(ImporterConfiguration c, String id, String dir, String target) {

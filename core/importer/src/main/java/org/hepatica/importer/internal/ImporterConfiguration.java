@@ -1,11 +1,13 @@
 package org.hepatica.importer.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration of the import routes, {@code etc/org.hepatica.importer.cfg}. Relative directories are
- * resolved against the Karaf home directory. An empty directory switches that inbox off.
+ * resolved against the Karaf home directory. An empty directory switches that inbox off; the REDCap API
+ * pull is off until its URL and a token are set.
  */
 @ObjectClassDefinition(name = "Hepatica importer", description = "Camel routes that bring cohort data into Hepatica")
 @interface ImporterConfiguration {
@@ -45,6 +47,32 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "REDCap profile", description = "The mapping profile applied to REDCap exports")
     String redcap_profile() default "etc/redcap-hcc-rfa-rt.profile";
+
+    @AttributeDefinition(name = "REDCap API URL", description = "When set, with a token, the project's records "
+            + "are pulled on a timer, e.g. https://redcap.example.org/api/; https:// only (http:// for localhost)")
+    String redcap_api_url() default "";
+
+    @AttributeDefinition(name = "REDCap API token file", description = "File holding the project's API token "
+            + "(recommended; readable by the platform's user only), read at every pull; wins over the token")
+    String redcap_api_tokenFile() default "";
+
+    @AttributeDefinition(name = "REDCap API token", type = AttributeType.PASSWORD, description = "The project's "
+            + "API token, when no token file is set; prefer the token file")
+    String redcap_api_token() default "";
+
+    @AttributeDefinition(name = "REDCap API cohort", description = "Cohort name of pulled exports; empty = the "
+            + "profile's file name without redcap- and .profile (hcc-rfa-rt)")
+    String redcap_api_cohortName() default "";
+
+    @AttributeDefinition(name = "REDCap API period (ms)", description = "Time between two pulls (3600000 = 1 hour)")
+    long redcap_api_period() default 3_600_000;
+
+    @AttributeDefinition(name = "REDCap API first pull (ms)", description = "Time from start to the first pull")
+    long redcap_api_initialDelay() default 10_000;
+
+    @AttributeDefinition(name = "REDCap API timeout (ms)", description = "The longest one export request may take, "
+            + "answer included (connecting: at most 30 s)")
+    long redcap_api_timeout() default 300_000;
 
     @AttributeDefinition(name = "Route files", description = "Directory of institution route files (*.yaml, *.xml)")
     String routes_directory() default "etc/routes";

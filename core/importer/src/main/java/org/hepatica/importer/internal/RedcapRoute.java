@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * REDCap exports: {@code direct:hepatica-redcap} maps a REDCap flat CSV export onto the canonical
  * format with the configured profile and sends it on to the import endpoint. The REDCap inbox
- * (a {@link FileInboxRoute}) sends here.
+ * (a {@link FileInboxRoute}) and the REDCap API pull ({@link RedcapApiRoute}) send here.
  */
 final class RedcapRoute extends RouteBuilder {
     static final String ROUTE_ID = "hepatica-redcap-map";
@@ -23,7 +23,7 @@ final class RedcapRoute extends RouteBuilder {
     public void configure() {
         from(URI).routeId(ROUTE_ID).errorHandler(noErrorHandler())
                 .process(mapper)
-                .log("mapped REDCap export ${header.CamelFileNameOnly} onto the canonical cohort CSV")
+                .log("mapped REDCap export of cohort '${header.HepaticaCohortName}' onto the canonical cohort CSV")
                 .to(target);
     }
 }
