@@ -108,6 +108,10 @@ public final class ImporterCamelContext {
     private void addRedcapApi(ImporterConfiguration c) throws Exception {
         RedcapApiClient client;
         try {
+            if (c.redcap_api_period() <= 0 || c.redcap_api_timeout() <= 0 || c.redcap_api_initialDelay() < 0) {
+                throw new IllegalArgumentException("redcap.api.period and redcap.api.timeout must be positive, "
+                        + "redcap.api.initialDelay not negative");
+            }
             URI url = RedcapApiClient.checkUrl(c.redcap_api_url());
             Path tokenFile = c.redcap_api_tokenFile().isBlank() ? null : resolve(c.redcap_api_tokenFile());
             client = new RedcapApiClient(url, RedcapApiClient.token(c.redcap_api_token(), tokenFile),
