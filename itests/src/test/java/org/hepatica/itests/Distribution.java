@@ -45,7 +45,8 @@ final class Distribution {
         edit("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
     }
 
-    private void edit(String file, String key, String value) throws IOException {
+    /** Sets {@code key = value} in an etc/ configuration file, adding the key when it is missing. */
+    void edit(String file, String key, String value) throws IOException {
         Path p = home.resolve(file);
         List<String> out = new ArrayList<>();
         boolean found = false;

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +37,13 @@ class PlatformIT {
     private static final String ANALYST = "ana";
     private static final String ANALYST_PASSWORD = "analyst-secret-1";
 
+    /** The token of the fake REDCap project: 32 hexadecimal characters, as REDCap issues them. */
+    private static final String REDCAP_TOKEN = "5A0C3E1B9D7F24681357ACE02468BDF1";
+
     private Distribution dist;
     private Api api;
+    private HttpServer redcap;
+    private final List<String> redcapRequests = new CopyOnWriteArrayList<>();
     private String password;
     private String startOutput;
     private String demoCohortId;
@@ -43,6 +53,7 @@ class PlatformIT {
     void start() throws Exception {
         dist = Distribution.unpacked();
         dist.usePorts();
+        startRedcap();
         startOutput = dist.start();
         password = dist.adminPassword();
         dist.addUser(ANALYST, ANALYST_PASSWORD, "analyst");
@@ -54,6 +65,38 @@ class PlatformIT {
         if (dist != null) {
             dist.stop();
         }
+        if (redcap != null) {
+            redcap.stop(0);
+        }
+    }
+
+    /**
+     * A REDCap project on a loopback port, answering the record export with the importer's test
+     * export; the distribution is configured to pull it through the REDCap API, the token in a file.
+     */
+    private void startRedcap() throws Exception {
+        byte[] export = Files.readAllBytes(java.nio.file.Path.of(
+                "../core/importer/src/test/resources/redcap/hcc-rfa-rt-export.csv"));
+        redcap = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        redcap.createContext("/api/", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            redcapRequests.add(form);
+            boolean ok = form.contains("token=" + REDCAP_TOKEN) && form.contains("content=record")
+                    && form.contains("format=csv");
+            byte[] body = ok ? export : "{\"error\":\"You do not have permissions to use the API\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(ok ? 200 : 403, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        redcap.start();
+        java.nio.file.Path token = dist.home.resolve("etc/redcap.token");
+        Files.writeString(token, REDCAP_TOKEN + "\n");
+        Files.setPosixFilePermissions(token, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        String cfg = "etc/org.hepatica.importer.cfg";
+        dist.edit(cfg, "redcap.api.url", "http://127.0.0.1:" + redcap.getAddress().getPort() + "/api/");
+        dist.edit(cfg, "redcap.api.tokenFile", "etc/redcap.token");
+        dist.edit(cfg, "redcap.api.initialDelay", "1000");
     }
 
     private Api.Reply admin(String method, String path, String type, byte[] body) throws Exception {
@@ -244,6 +287,18 @@ class PlatformIT {
         });
         assertTrue(Files.readString(report).contains("separated by ';'"), Files.readString(report));
         assertEquals(null, find(admin("GET", "/cohorts", null, null).json(), "name", "refused"));
+    }
+
+    @Test
+    @Order(14)
+    void theRedcapProjectIsPulledThroughTheApiMappedAndImported_theTokenIsInNoLog() throws Exception {
+        JsonNode cohort = waitFor(() -> find(admin("GET", "/cohorts", null, null).json(), "name", "hcc-rfa-rt"));
+        // the test export: four records, one of which the validator rejects
+        assertEquals(3, cohort.get("patients").asInt());
+        assertTrue(redcapRequests.get(0).contains("type=flat"), redcapRequests.get(0));
+        String log = Files.readString(dist.home.resolve("data/log/hepatica.log"));
+        assertTrue(log.contains("by route:hepatica-redcap-api"), "imported by the API pull route");
+        assertFalse(log.contains(REDCAP_TOKEN), "the REDCap token is in the log");
     }
 
     /** Polls until {@code probe} gives a value (at most 30 s). */
