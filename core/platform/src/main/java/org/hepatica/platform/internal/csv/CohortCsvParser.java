@@ -159,7 +159,7 @@ public final class CohortCsvParser {
     private static final class Part {
         Chunker.Chunk chunk;
         final ColumnBuilder[] builders;
-        final EndpointColumns endpoints = new EndpointColumns(1024);
+        final EndpointColumns endpoints = new EndpointColumns(64);
         /** Which accepted rows the merge keeps (null = all): a repeated patient id is refused. */
         boolean[] keep;
         final List<RejectedRow> rejected = new ArrayList<>();
@@ -176,7 +176,7 @@ public final class CohortCsvParser {
             this.chunk = chunk;
             builders = new ColumnBuilder[rules.length];
             for (int i = 0; i < rules.length; i++) {
-                builders[i] = ColumnBuilder.of(rules[i]);
+                builders[i] = ColumnBuilder.of(rules[i], 64);
             }
         }
 
@@ -366,8 +366,7 @@ public final class CohortCsvParser {
             }
             List<Column> columns = new ArrayList<>(layout.width);
             for (int c = 0; c < layout.width; c++) {
-                ColumnBuilder column = ColumnBuilder.of(layout.rules[c]);
-                column.presize(accepted);
+                ColumnBuilder column = ColumnBuilder.of(layout.rules[c], accepted);
                 for (Part part : parts) {
                     column.append(part.builders[c], part.accepted, part.keep);
                     part.builders[c] = null;

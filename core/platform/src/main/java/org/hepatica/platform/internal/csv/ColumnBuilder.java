@@ -16,14 +16,19 @@ abstract class ColumnBuilder {
         this.rule = rule;
     }
 
-    static ColumnBuilder of(ColumnRule rule) {
+    /**
+     * A builder for {@code rule}'s column with room for {@code capacity} values to start with: small
+     * for the parts of an input (a wide file has few rows per part and many columns), the exact count
+     * when the parts are put together.
+     */
+    static ColumnBuilder of(ColumnRule rule, int capacity) {
         if (rule.isExtra() || rule.type() == ColumnType.CATEGORICAL) {
-            return new DictionaryColumn(rule);
+            return new DictionaryColumn(rule, capacity);
         }
         if (rule.type() == ColumnType.TEXT) {
-            return new TextColumn(rule);
+            return new TextColumn(rule, capacity);
         }
-        return new NumberColumn(rule);
+        return new NumberColumn(rule, capacity);
     }
 
     /** Appends the row value held in {@code number} or {@code text}. */
@@ -50,16 +55,14 @@ abstract class ColumnBuilder {
         return n;
     }
 
-    /** Makes room for {@code rows} values in all, so that appending them copies each value once. */
-    abstract void presize(int rows);
-
     /** Numbers, binary, integers and dates. */
     static final class NumberColumn extends ColumnBuilder {
-        private double[] values = new double[1024];
+        private double[] values;
         private int size;
 
-        NumberColumn(ColumnRule rule) {
+        NumberColumn(ColumnRule rule, int capacity) {
             super(rule);
+            values = new double[Math.max(1, capacity)];
         }
 
         @Override
@@ -75,12 +78,6 @@ abstract class ColumnBuilder {
             return Column.numeric(rule.name(), rule.type(), size == values.length ? values : Arrays.copyOf(values, size));
         }
 
-        @Override
-        void presize(int rows) {
-            if (values.length < rows) {
-                values = Arrays.copyOf(values, rows);
-            }
-        }
 
         @Override
         void append(ColumnBuilder part, int rows, boolean[] keep) {
@@ -104,10 +101,11 @@ abstract class ColumnBuilder {
 
     /** Free text kept as is. */
     static final class TextColumn extends ColumnBuilder {
-        private final ArrayList<String> values = new ArrayList<>();
+        private final ArrayList<String> values;
 
-        TextColumn(ColumnRule rule) {
+        TextColumn(ColumnRule rule, int capacity) {
             super(rule);
+            values = new ArrayList<>(capacity);
         }
 
         @Override
@@ -120,10 +118,6 @@ abstract class ColumnBuilder {
             return Column.text(rule.name(), values.toArray(new String[0]));
         }
 
-        @Override
-        void presize(int rows) {
-            values.ensureCapacity(rows);
-        }
 
         @Override
         void append(ColumnBuilder part, int rows, boolean[] keep) {
@@ -143,11 +137,12 @@ abstract class ColumnBuilder {
     static final class DictionaryColumn extends ColumnBuilder {
         private final Map<String, Integer> index = new HashMap<>();
         private final List<String> levels = new ArrayList<>();
-        private int[] codes = new int[1024];
+        private int[] codes;
         private int size;
 
-        DictionaryColumn(ColumnRule rule) {
+        DictionaryColumn(ColumnRule rule, int capacity) {
             super(rule);
+            codes = new int[Math.max(1, capacity)];
         }
 
         @Override
@@ -158,12 +153,6 @@ abstract class ColumnBuilder {
             codes[size++] = text == null ? -1 : code(text);
         }
 
-        @Override
-        void presize(int rows) {
-            if (codes.length < rows) {
-                codes = Arrays.copyOf(codes, rows);
-            }
-        }
 
         private int code(String level) {
             Integer known = index.get(level);
@@ -226,7 +215,7 @@ abstract class ColumnBuilder {
                 remap[order[i]] = i;
                 sorted.add(levels.get(order[i]));
             }
-            // remapped where they are when the array is exactly full (a presized merge)
+            // remapped where they are when the array is exactly full (the merge sizes it so)
             int[] out = size == codes.length ? codes : new int[size];
             for (int i = 0; i < size; i++) {
                 out[i] = codes[i] < 0 ? -1 : remap[codes[i]];
