@@ -123,7 +123,8 @@ public final class ImporterCamelContext {
         String cohort = c.redcap_api_cohortName().isBlank() ? profileCohortName(c.redcap_profile())
                 : c.redcap_api_cohortName().trim();
         context.addRoutes(new RedcapApiRoute(new RedcapApiRoute.Settings(RedcapApiRoute.ROUTE_ID,
-                c.redcap_api_initialDelay(), c.redcap_api_period(), cohort, c.inbox_timeUnit(), RedcapRoute.URI),
+                c.redcap_api_initialDelay(), c.redcap_api_period(), cohort, c.inbox_timeUnit(), RedcapRoute.URI,
+                resolve(c.failed_directory())),
                 client));
         LOG.info("REDCap API pull from {} every {} s into cohort '{}'", client.url(), c.redcap_api_period() / 1000,
                 cohort);

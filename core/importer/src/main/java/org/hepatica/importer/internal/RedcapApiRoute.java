@@ -1,5 +1,10 @@
 package org.hepatica.importer.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,17 +25,22 @@ import org.slf4j.LoggerFactory;
  * <p>An unchanged project maps to the same bytes, which the import service answers with the existing
  * cohort: no new version. A changed one becomes the next version of the same cohort name. When REDCap
  * cannot be reached or refuses, or the import refuses the export, the failure is logged, nothing is
- * imported, and the next period tries again; a pull never overlaps the previous one.
+ * imported, and the next period tries again; a pull never overlaps the previous one. An export that
+ * was received but not imported is kept in the failed directory with a {@link FailureReport} beside
+ * it, as a refused inbox file is: nothing REDCap sent is lost.
  */
 final class RedcapApiRoute extends RouteBuilder {
     static final String ROUTE_ID = "hepatica-redcap-api";
     private static final Logger LOG = LoggerFactory.getLogger(RedcapApiRoute.class);
     /** Problems named in the log when the import refuses an export. */
     private static final int LOGGED_PROBLEMS = 5;
+    /** Exchange property: the export as REDCap sent it. */
+    private static final String EXPORT = "HepaticaRedcapExport";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /** What the pull does, from {@link ImporterConfiguration}. */
     record Settings(String routeId, long initialDelay, long period, String cohortName, String timeUnit,
-            String target) {
+            String target, Path failed) {
     }
 
     private final Settings s;
@@ -61,6 +71,7 @@ final class RedcapApiRoute extends RouteBuilder {
         byte[] csv = client.exportRecords();
         Message in = exchange.getIn();
         in.setBody(csv);
+        exchange.setProperty(EXPORT, csv);
         in.setHeader(ImportEndpoint.COHORT_NAME, s.cohortName());
         in.setHeader(ImportEndpoint.TIME_UNIT, s.timeUnit());
         in.setHeader(ImportEndpoint.USER, "route:" + s.routeId());
@@ -89,6 +100,30 @@ final class RedcapApiRoute extends RouteBuilder {
         } else {
             LOG.warn("[{}] REDCap pull failed: {}; {}", s.routeId(),
                     client.redact(failure.getClass().getSimpleName() + ": " + failure.getMessage()), next);
+        }
+        byte[] export = exchange.getProperty(EXPORT, byte[].class);
+        if (export != null) {
+            keep(export, failure);
+        }
+    }
+
+    /** Writes an export that was not imported to the failed directory, with the report beside it. */
+    private void keep(byte[] export, Exception failure) {
+        // a file name from the cohort name: letters, digits, '.', '_' and '-' only
+        String name = s.cohortName().replaceAll("[^A-Za-z0-9._-]", "_") + "-redcap-api-"
+                + LocalDateTime.now().format(STAMP) + ".csv";
+        try {
+            Files.createDirectories(s.failed());
+            Files.write(s.failed().resolve(name), export);
+            Path report = FailureReport.write(s.failed(), name, "REDCap API export of cohort '" + s.cohortName() + "'",
+                    s.routeId(), failure instanceof CohortImportException ? failure
+                            : new IOException(client.redact(failure.getClass().getSimpleName() + ": "
+                                    + failure.getMessage())));
+            LOG.warn("[{}] the export is kept as {} with {}", s.routeId(), s.failed().resolve(name),
+                    report.getFileName());
+        } catch (IOException e) {
+            LOG.error("[{}] cannot keep the export that was not imported in {}: {}", s.routeId(), s.failed(),
+                    e.getMessage());
         }
     }
 }

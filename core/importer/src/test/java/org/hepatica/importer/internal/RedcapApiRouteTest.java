@@ -35,10 +35,12 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
 import org.hepatica.cohort.CohortSummary;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.ImportResult;
+import org.hepatica.cohort.Rejection;
 import org.hepatica.cohort.TimeUnit;
 import org.hepatica.importer.ImportEndpoint;
 import org.junit.jupiter.api.AfterEach;
@@ -135,7 +137,7 @@ class RedcapApiRouteTest {
         context.addRoutes(new ImportRoute(ImportEndpoint.DEFAULT_URI, cohorts));
         context.addRoutes(new RedcapRoute(new RedcapMapper(() -> profile), ImportEndpoint.DEFAULT_URI));
         context.addRoutes(new RedcapApiRoute(new RedcapApiRoute.Settings(RedcapApiRoute.ROUTE_ID, 0, period,
-                "hcc-rfa-rt", "days", RedcapRoute.URI), client()));
+                "hcc-rfa-rt", "days", RedcapRoute.URI, dir.resolve("failed")), client()));
         context.start();
     }
 
@@ -192,6 +194,50 @@ class RedcapApiRouteTest {
             assertFalse(e.getEndpointUri().contains(TOKEN), e.getEndpointUri());
         }
         assertFalse(log().contains(TOKEN));
+    }
+
+    @Test
+    void anExportTheImportRefusesIsKeptInFailedWithItsReport() throws Exception {
+        answer(200, "text/csv", export);
+        CohortService refusing = new CohortService() {
+            @Override
+            public ImportResult importCsv(String name, InputStream csv, TimeUnit unit, String user)
+                    throws CohortImportException {
+                throw new CohortImportException("no row is acceptable", 4,
+                        List.of(new Rejection(3, "death_date", "death_date lies before treatment_date")));
+            }
+
+            @Override
+            public List<CohortSummary> list() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<CohortView> find(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean delete(String id, String user) {
+                return false;
+            }
+        };
+        start(refusing, 60_000);
+        Path failed = dir.resolve("failed");
+        await(() -> Files.isDirectory(failed) && failed.toFile().list().length == 2);
+        Path kept;
+        Path report;
+        try (var files = Files.list(failed)) {
+            List<Path> both = files.sorted().toList();
+            assertEquals(2, both.size(), both.toString());
+            kept = both.get(0);
+            report = both.get(1);
+        }
+        assertTrue(kept.getFileName().toString().startsWith("hcc-rfa-rt-redcap-api-"), kept.toString());
+        assertArrayEquals(export, Files.readAllBytes(kept), "the export as REDCap sent it");
+        String text = Files.readString(report);
+        assertTrue(text.contains("3\tdeath_date\tdeath_date lies before treatment_date"), text);
+        assertFalse(text.contains(TOKEN), text);
     }
 
     @Test
