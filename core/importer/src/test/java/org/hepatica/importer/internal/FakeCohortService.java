@@ -13,19 +13,20 @@ import org.hepatica.cohort.ImportResult;
 import org.hepatica.cohort.Rejection;
 import org.hepatica.cohort.TimeUnit;
 
-/** Records every import; refuses bytes that start with "REFUSE". */
+/** Records every import; refuses bytes that start with "REFUSE", or every import once told to. */
 final class FakeCohortService implements CohortService {
     record Call(String name, byte[] bytes, TimeUnit unit, String user) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    volatile boolean refuseAll;
 
     @Override
     public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user)
             throws CohortImportException, IOException {
         byte[] bytes = csv.readAllBytes();
         calls.add(new Call(name, bytes, timeUnit, user));
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).startsWith("REFUSE")) {
+        if (refuseAll || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).startsWith("REFUSE")) {
             throw new CohortImportException("no row is acceptable", 2, List.of(
                     new Rejection(2, "death_date", "'2020-13-01' is not a date"),
                     new Rejection(3, "os_time", "'-4' is negative")));

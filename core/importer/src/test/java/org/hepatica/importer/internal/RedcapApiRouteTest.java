@@ -35,12 +35,10 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
 import org.hepatica.cohort.CohortSummary;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.ImportResult;
-import org.hepatica.cohort.Rejection;
 import org.hepatica.cohort.TimeUnit;
 import org.hepatica.importer.ImportEndpoint;
 import org.junit.jupiter.api.AfterEach;
@@ -199,29 +197,8 @@ class RedcapApiRouteTest {
     @Test
     void anExportTheImportRefusesIsKeptInFailedWithItsReport() throws Exception {
         answer(200, "text/csv", export);
-        CohortService refusing = new CohortService() {
-            @Override
-            public ImportResult importCsv(String name, InputStream csv, TimeUnit unit, String user)
-                    throws CohortImportException {
-                throw new CohortImportException("no row is acceptable", 4,
-                        List.of(new Rejection(3, "death_date", "death_date lies before treatment_date")));
-            }
-
-            @Override
-            public List<CohortSummary> list() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<CohortView> find(String id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean delete(String id, String user) {
-                return false;
-            }
-        };
+        FakeCohortService refusing = new FakeCohortService();
+        refusing.refuseAll = true;
         start(refusing, 60_000);
         Path failed = dir.resolve("failed");
         await(() -> Files.isDirectory(failed) && failed.toFile().list().length == 2);
@@ -236,7 +213,7 @@ class RedcapApiRouteTest {
         assertTrue(kept.getFileName().toString().startsWith("hcc-rfa-rt-redcap-api-"), kept.toString());
         assertArrayEquals(export, Files.readAllBytes(kept), "the export as REDCap sent it");
         String text = Files.readString(report);
-        assertTrue(text.contains("3\tdeath_date\tdeath_date lies before treatment_date"), text);
+        assertTrue(text.contains("2\tdeath_date\t'2020-13-01' is not a date"), text);
         assertFalse(text.contains(TOKEN), text);
     }
 
