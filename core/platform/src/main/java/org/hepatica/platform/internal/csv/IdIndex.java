@@ -51,11 +51,6 @@ final class IdIndex {
         return first;
     }
 
-    /** Records {@code id}, not yet present, as accepted on {@code line}. */
-    void add(String id, long line) {
-        add(id, id.hashCode(), line);
-    }
-
     private void add(String id, int hash, long line) {
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size * 2);
