@@ -19,6 +19,9 @@
  *   <li>{@link org.hepatica.stats.CoxProportionalHazards} with {@link org.hepatica.stats.CoxDesign}:
  *       Cox regression, Efron or Breslow ties, strata, concordance and the {@code cox.zph} test
  *       ({@code coxph}, {@code concordance}, {@code cox.zph}).</li>
+ *   <li>{@link org.hepatica.stats.CoxLikelihoodRatioTest}: nested Cox models compared
+ *       ({@code anova(reduced, full)}), e.g. a treatment x subgroup interaction;
+ *       {@link org.hepatica.stats.ChiSquare}: the chi-square upper tail ({@code pchisq}).</li>
  *   <li>{@link org.hepatica.stats.TimeOrder}: the time order of a sample, sorted once and passed
  *       to every estimator of a request (each also has an overload that sorts by itself, with
  *       the same result).</li>
@@ -29,5 +32,5 @@
  * 0..g-1 with {@code String[] labels}, {@code int[] strata} codes or null. Callers remove rows
  * with missing values first.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.hepatica.stats;
