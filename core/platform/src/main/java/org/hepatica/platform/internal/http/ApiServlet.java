@@ -228,6 +228,9 @@ public final class ApiServlet extends HttpServlet {
             m.put("required", p.required());
             m.put("default", p.defaultValue());
             m.put("description", p.description());
+            if (p.isChoice()) {
+                m.put("values", p.values());
+            }
             return m;
         }).toList());
         return out;

@@ -1,11 +1,11 @@
 package org.hepatica.platform.internal.model;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.hepatica.analysis.support.Labels;
 import org.hepatica.cohort.Categorical;
 
 /** Turning text or numbers into sorted categorical codes. */
@@ -56,6 +56,6 @@ public final class Columns {
 
     /** A number as a short label: 1.0 as "1", 2.5 as "2.5". */
     public static String label(double v) {
-        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return Labels.number(v);
     }
 }

@@ -50,9 +50,10 @@ final class ParameterBinder {
         switch (s.type()) {
             case STRING:
                 if (v instanceof String str) {
-                    return str;
+                    return choose(s, str);
                 }
-                throw new InvalidParameterException(name, "must be a string");
+                throw new InvalidParameterException(name, s.isChoice() ? "must be one of " + s.values()
+                        : "must be a string");
             case NUMBER:
                 return number(name, v);
             case INTEGER: {
@@ -73,7 +74,7 @@ final class ParameterBinder {
                     if (!(o instanceof String str)) {
                         throw new InvalidParameterException(name, "must be an array of strings");
                     }
-                    out.add(str);
+                    out.add(choose(s, str));
                 }
                 return List.copyOf(out);
             }
@@ -100,6 +101,19 @@ final class ParameterBinder {
             default:
                 throw new IllegalStateException("unhandled parameter type " + s.type());
         }
+    }
+
+    /** The declared spelling of a choice (any letter case accepted), or the free value. */
+    private static String choose(ParameterSpec s, String value) throws InvalidParameterException {
+        if (!s.isChoice()) {
+            return value;
+        }
+        for (String allowed : s.values()) {
+            if (allowed.equalsIgnoreCase(value.trim())) {
+                return allowed;
+            }
+        }
+        throw new InvalidParameterException(s.name(), "'" + value + "' is not allowed; expected one of " + s.values());
     }
 
     private static List<?> list(String name, Object v) throws InvalidParameterException {

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hepatica.analysis.Analysis;
+import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
 import org.hepatica.analysis.ParameterSpec;
-import org.hepatica.analysis.ParameterType;
 import org.hepatica.cohort.CohortView;
+import org.hepatica.analysis.support.SurvivalSample;
 import org.hepatica.cohort.Endpoint;
 import org.hepatica.stats.KaplanMeierEstimator;
 import org.osgi.service.component.annotations.Component;
@@ -46,45 +47,38 @@ public final class SummaryAnalysis implements Analysis {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.optional("endpoints", ParameterType.STRING_LIST, List.of("OS", "DFS"),
-                "endpoints to summarise: OS, DFS"));
+        return List.of(ParameterSpec.choices("endpoints", List.of("OS", "DFS"), "endpoints to summarise: OS, DFS",
+                Endpoint.OS.name(), Endpoint.DFS.name()));
     }
 
     @Override
     public Object run(CohortView cohort, AnalysisParameters parameters) {
         List<EndpointSummary> out = new ArrayList<>();
         for (String name : parameters.strings("endpoints")) {
-            Endpoint endpoint;
+            Endpoint endpoint = Endpoint.parse(name);
+            SurvivalSample sample;
             try {
-                endpoint = Endpoint.parse(name);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("parameter 'endpoints': " + e.getMessage(), e);
+                sample = SurvivalSample.of(cohort, endpoint).build();
+            } catch (AnalysisException e) {
+                out.add(new EndpointSummary(endpoint.name(), 0, 0, 0, null, null));
+                continue;
             }
-            out.add(summarise(endpoint, cohort.time(endpoint), cohort.event(endpoint)));
+            out.add(summarise(endpoint, sample.time(), sample.status()));
         }
         return new Summary(cohort.size(), out);
     }
 
+    /** The summary of the subjects whose endpoint is known. */
     static EndpointSummary summarise(Endpoint endpoint, double[] time, int[] event) {
-        int n = 0;
+        int n = time.length;
         int events = 0;
-        for (int i = 0; i < time.length; i++) {
-            if (event[i] >= 0) {
-                n++;
-                events += event[i];
-            }
-        }
-        double[] t = new double[n];
         int[] censoredAsEvent = new int[n];
-        int k = 0;
-        for (int i = 0; i < time.length; i++) {
-            if (event[i] >= 0) {
-                t[k] = time[i];
-                censoredAsEvent[k++] = 1 - event[i];
-            }
+        for (int i = 0; i < n; i++) {
+            events += event[i];
+            censoredAsEvent[i] = 1 - event[i];
         }
-        return new EndpointSummary(endpoint.name(), n, events, n - events, kmMedian(t, censoredAsEvent),
-                n == 0 ? null : median(t));
+        return new EndpointSummary(endpoint.name(), n, events, n - events, kmMedian(time, censoredAsEvent),
+                n == 0 ? null : median(time));
     }
 
     /** The median of the Kaplan-Meier curve of (time, status), as R's print.survfit gives it; null when not reached. */

@@ -35,6 +35,12 @@ public final class AnalysisParameters {
         return v == null ? null : ((Number) v).doubleValue();
     }
 
+    /** The whole number of an {@link ParameterType#INTEGER} parameter, or null when absent. */
+    public Long integer(String name) {
+        Object v = values.get(name);
+        return v == null ? null : ((Number) v).longValue();
+    }
+
     public boolean flag(String name) {
         return Boolean.TRUE.equals(values.get(name));
     }

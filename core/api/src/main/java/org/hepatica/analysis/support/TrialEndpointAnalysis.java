@@ -1,0 +1,97 @@
+package org.hepatica.analysis.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hepatica.analysis.Analysis;
+import org.hepatica.analysis.AnalysisException;
+import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.ParameterSpec;
+import org.hepatica.analysis.ParameterType;
+import org.hepatica.cohort.CohortView;
+import org.hepatica.cohort.Endpoint;
+import org.hepatica.stats.CoxProportionalHazards;
+import org.hepatica.stats.CoxResult;
+import org.hepatica.stats.KaplanMeierEstimator;
+import org.hepatica.stats.KaplanMeierResult;
+import org.hepatica.stats.LogRankResult;
+import org.hepatica.stats.LogRankTest;
+
+/**
+ * The trial's analysis of one time-to-event endpoint by treatment, as the {@code dfs} and
+ * {@code os} plugins run it: Kaplan-Meier curves by arm with log-log intervals, survival at the
+ * landmark with its interval and the median with its interval per arm, the log-rank test, and the
+ * hazard ratio of treatment from the univariate Cox model (Efron ties; reference arm = first in
+ * code point order), all on one time order of the same patients. A plugin subclasses it with its
+ * endpoint and landmark and registers as an {@link Analysis} service.
+ */
+public abstract class TrialEndpointAnalysis implements Analysis {
+    /** The parameter of the landmark time. */
+    public static final String LANDMARK = "landmark";
+
+    private final Endpoint endpoint;
+    private final double defaultLandmark;
+
+    /**
+     * The result.
+     *
+     * @param endpoint      OS or DFS
+     * @param treatment     the treatment column
+     * @param reference     the reference arm of the hazard ratio
+     * @param landmark      the landmark time, days
+     * @param n             patients analysed
+     * @param nDropped      patients left out for a missing endpoint or treatment
+     * @param missing       per variable, the patients missing it
+     * @param km            the Kaplan-Meier curves by arm (log-log, 95 %), landmark survival in each
+     *                      group's {@code landmarks}
+     * @param logRank       the log-rank test between the arms
+     * @param hazardRatio   the hazard ratio of the (first) non-reference arm against the reference;
+     *                      null with a single arm
+     * @param hazardRatios  every non-reference arm's hazard ratio (one with two arms)
+     * @param warnings      what needs attention
+     */
+    public record Result(String endpoint, String treatment, String reference, double landmark, int n, int nDropped,
+            Map<String, Integer> missing, KaplanMeierResult km, LogRankResult logRank, HazardRatio hazardRatio,
+            List<HazardRatio> hazardRatios, List<String> warnings) {
+    }
+
+    /**
+     * @param endpoint        the endpoint analysed
+     * @param defaultLandmark the landmark time in days used when the request names none
+     */
+    protected TrialEndpointAnalysis(Endpoint endpoint, double defaultLandmark) {
+        this.endpoint = endpoint;
+        this.defaultLandmark = defaultLandmark;
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(CommonParameters.treatment(),
+                ParameterSpec.optional(LANDMARK, ParameterType.NUMBER, defaultLandmark,
+                        "landmark time in days at which survival per arm is reported"));
+    }
+
+    @Override
+    public Object run(CohortView cohort, AnalysisParameters parameters) throws AnalysisException {
+        String treatment = CommonParameters.treatment(parameters);
+        double landmark = CommonParameters.positiveTime(parameters, LANDMARK);
+        SurvivalSample s = SurvivalSample.of(cohort, endpoint).groupBy(CommonParameters.TREATMENT, treatment).build();
+        Grouping arms = s.group();
+        String[] labels = arms.labelArray();
+        KaplanMeierResult km = KaplanMeierEstimator.create().withConfType(KaplanMeierEstimator.ConfType.LOG_LOG)
+                .withLandmarks(landmark).fit(s.order(), s.time(), s.status(), arms.codes(), labels);
+        LogRankResult logRank = LogRankTest.create().test(s.order(), s.time(), s.status(), arms.codes(), labels);
+        CoxModel model = CoxModel.of(cohort, s).group().build();
+        CoxResult cox = model.fit(CoxProportionalHazards.create().withPhTest(false));
+        List<HazardRatio> ratios = HazardRatio.ofVariable(cox, model.design(), arms.name());
+        List<String> warnings = new ArrayList<>(s.warnings());
+        warnings.addAll(km.warnings());
+        warnings.addAll(logRank.warnings());
+        warnings.addAll(cox.warnings());
+        if (arms.size() < 2) {
+            warnings.add("only one arm (" + labels[0] + ") among the analysed patients: no comparison");
+        }
+        return new Result(endpoint.name(), arms.name(), model.design().reference(arms.name()), landmark, s.size(),
+                s.nDropped(), s.missing(), km, logRank, ratios.isEmpty() ? null : ratios.get(0), ratios, warnings);
+    }
+}
