@@ -1,0 +1,106 @@
+package org.hepatica.platform.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.hepatica.cohort.CohortImportException;
+import org.hepatica.cohort.CohortService;
+import org.hepatica.cohort.CohortView;
+import org.hepatica.cohort.ImportResult;
+import org.hepatica.cohort.TimeUnit;
+import org.hepatica.platform.internal.store.PlatformStore;
+
+/**
+ * {@code /cohorts}: import (through the importer's route when it runs, so HTTP imports pass the
+ * same endpoint as every other route's), list, describe with the import record, delete.
+ */
+final class CohortResource {
+    private final CohortService cohorts;
+    private final PlatformStore store;
+    private final long maxUploadBytes;
+
+    CohortResource(CohortService cohorts, PlatformStore store, long maxUploadBytes) {
+        this.cohorts = cohorts;
+        this.store = store;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    /** Handles the call if it is one of this resource's; false otherwise. */
+    boolean handle(ApiCall call, CohortService routedImports)
+            throws IOException, CohortImportException, ApiServlet.PayloadTooLarge {
+        if (!call.path[0].equals("cohorts")) {
+            return false;
+        }
+        if (call.is("GET", 1)) {
+            call.send(200, cohorts.list());
+        } else if (call.is("POST", 1)) {
+            importCohort(call, routedImports != null ? routedImports : cohorts);
+        } else if (call.is("GET", 2)) {
+            call.send(200, describe(cohort(call.path[1])));
+        } else if (call.is("DELETE", 2)) {
+            call.require(ApiCall.ADMIN);
+            if (!cohorts.delete(call.path[1], call.caller.name())) {
+                throw new NoSuchElementException("no cohort '" + call.path[1] + "'");
+            }
+            call.response.setStatus(204);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void importCohort(ApiCall call, CohortService target)
+            throws IOException, CohortImportException, ApiServlet.PayloadTooLarge {
+        String type = call.request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(ApiCall.JSON)) {
+            throw new IllegalArgumentException("send the cohort as CSV (Content-Type: text/csv), not JSON");
+        }
+        if (call.request.getContentLengthLong() > maxUploadBytes) {
+            throw new ApiServlet.PayloadTooLarge("the upload is larger than " + maxUploadBytes / (1024 * 1024) + " MB");
+        }
+        TimeUnit unit = TimeUnit.parse(call.request.getParameter("timeUnit"));
+        ImportResult result;
+        try (InputStream body = new LimitedInputStream(call.request.getInputStream(), maxUploadBytes)) {
+            result = target.importCsv(call.request.getParameter("name"), body, unit, call.caller.name());
+        } catch (LimitedInputStream.TooLarge e) {
+            throw new ApiServlet.PayloadTooLarge(e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", result.id());
+        out.put("name", result.name());
+        out.put("version", result.version());
+        out.put("checksum", result.checksum());
+        out.put("rowsRead", result.rowsRead());
+        out.put("rowsAccepted", result.rowsAccepted());
+        out.put("rowsRejected", result.rowsRejected());
+        out.put("rejections", result.rejections());
+        if (result.created()) {
+            call.response.setHeader("Location", call.request.getContextPath() + "/api/v1/cohorts/" + result.id());
+        }
+        call.send(result.created() ? 201 : 200, out);
+    }
+
+    private CohortView cohort(String id) {
+        return cohorts.find(id).orElseThrow(() -> new NoSuchElementException("no cohort '" + id + "'"));
+    }
+
+    private Map<String, Object> describe(CohortView cohort) {
+        var s = cohort.summary();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", s.id());
+        out.put("name", s.name());
+        out.put("version", s.version());
+        out.put("checksum", s.checksum());
+        out.put("patients", s.patients());
+        out.put("importedAt", s.importedAt());
+        out.put("columns", cohort.columns());
+        store.importRecord(s.id()).ifPresent(r -> {
+            out.put("rowsRead", r.rowsRead());
+            out.put("rowsRejected", r.rowsRejected());
+            out.put("rejections", r.rejections());
+        });
+        return out;
+    }
+}
