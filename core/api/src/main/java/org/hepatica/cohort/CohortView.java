@@ -35,9 +35,11 @@ public interface CohortView {
     double[] numeric(String name);
 
     /**
-     * The codes and levels of a categorical or text column.
+     * The codes and levels of a column: a categorical or text column by its levels (code point
+     * order), a numeric, integer or 0/1 column by its distinct values (numeric order, labelled as
+     * plain numbers such as {@code 0}, {@code 1}, {@code 2.5}).
      *
-     * @throws IllegalArgumentException when the column does not exist or is numeric
+     * @throws IllegalArgumentException when the column does not exist
      */
     Categorical categorical(String name);
 

@@ -34,10 +34,20 @@ import org.hepatica.stats.CoxResult;
 public final class CoxModel {
     private final SurvivalSample sample;
     private final CoxDesign design;
+    private final Map<String, Integer> missing;
 
-    private CoxModel(SurvivalSample sample, CoxDesign design) {
+    private CoxModel(SurvivalSample sample, CoxDesign design, Map<String, Integer> missing) {
         this.sample = sample;
         this.design = design;
+        this.missing = java.util.Collections.unmodifiableMap(missing);
+    }
+
+    /**
+     * Per covariate and stratification column, the subjects of the sample that miss it (left out
+     * of the fit); a subject missing two counts under both.
+     */
+    public Map<String, Integer> missing() {
+        return missing;
     }
 
     /** Starts a model of the sample's subjects of {@code cohort}. */
@@ -53,13 +63,26 @@ public final class CoxModel {
     /**
      * Fits the model on the sample's time order.
      *
-     * @return the fit, {@code nDropped} counting the patients the sample left out too
+     * @return the fit, {@code nDropped} counting the patients the sample left out too, with a
+     *     warning naming the covariates that left patients out
      */
     public CoxResult fit(CoxProportionalHazards cox) {
         CoxResult r = cox.fit(sample.order(), sample.time(), sample.status(), design);
+        List<String> warnings = new ArrayList<>();
+        if (design.nDropped() > 0) {
+            List<String> parts = new ArrayList<>();
+            missing.forEach((name, count) -> {
+                if (count > 0) {
+                    parts.add(name + " missing for " + count);
+                }
+            });
+            warnings.add(design.nDropped() + " of " + sample.size() + " patients left out of the model for a missing"
+                    + " covariate (" + String.join(", ", parts) + ")");
+        }
+        warnings.addAll(r.warnings());
         return new CoxResult(r.n(), r.events(), r.nDropped() + sample.nDropped(), r.terms(), r.logLikNull(),
                 r.logLik(), r.iterations(), r.converged(), r.likelihoodRatio(), r.wald(), r.score(), r.concordance(),
-                r.phTest(), r.warnings());
+                r.phTest(), warnings);
     }
 
     /** Collects the variables in order; they enter the design in that order at {@link #build()}. Use once. */
@@ -73,6 +96,7 @@ public final class CoxModel {
         /** The variables, strata and interactions in the order given. */
         private final List<Runnable> steps = new ArrayList<>();
         private final Map<String, String> references = new LinkedHashMap<>();
+        private final Map<String, Integer> missing = new LinkedHashMap<>();
         private String referenceParameter;
 
         private Builder(CohortView cohort, SurvivalSample sample) {
@@ -102,9 +126,18 @@ public final class CoxModel {
             String name = c.name();
             if (Columns.isNumeric(c.type())) {
                 double[] values = onSample(cohort.numeric(name));
+                int count = 0;
+                for (double v : values) {
+                    if (Double.isNaN(v)) {
+                        count++;
+                    }
+                }
+                missing.put(name, count);
                 steps.add(() -> design.numeric(name, values));
             } else if (c.type() == ColumnType.CATEGORICAL) {
-                categorical(name, onSample(cohort.categorical(name)));
+                String[] values = onSample(cohort.categorical(name));
+                missing.put(name, countNull(values));
+                categorical(name, values);
             } else {
                 throw new InvalidParameterException(parameter, "column '" + name + "' is "
                         + Columns.typeName(c.type()) + ", not a covariate; give numeric, 0/1 or categorical columns");
@@ -164,6 +197,7 @@ public final class CoxModel {
                 throw new InvalidParameterException(parameter, "column '" + c.name() + "' holds dates, not strata");
             }
             String[] values = onSample(cohort.categorical(c.name()));
+            missing.put(c.name(), countNull(values));
             steps.add(() -> design.strata(c.name(), values));
             return this;
         }
@@ -194,7 +228,7 @@ public final class CoxModel {
         public CoxModel build() throws InvalidParameterException {
             try {
                 steps.forEach(Runnable::run);
-                return new CoxModel(sample, design.build());
+                return new CoxModel(sample, design.build(), missing);
             } catch (IllegalArgumentException e) {
                 if (referenceParameter != null && e.getMessage() != null
                         && e.getMessage().startsWith("reference level")) {
@@ -202,6 +236,16 @@ public final class CoxModel {
                 }
                 throw e;
             }
+        }
+
+        private static int countNull(String[] values) {
+            int count = 0;
+            for (String v : values) {
+                if (v == null) {
+                    count++;
+                }
+            }
+            return count;
         }
 
         private double[] onSample(double[] all) {

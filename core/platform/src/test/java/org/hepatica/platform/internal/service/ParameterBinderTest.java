@@ -42,4 +42,40 @@ class ParameterBinderTest {
     private static InvalidParameterException refused(Map<String, Object> request) {
         return assertThrows(InvalidParameterException.class, () -> ParameterBinder.bind(SPECS, request));
     }
+
+    @Test
+    void aChoiceTakesOneOfItsValuesInAnyLetterCaseAndPassesTheDeclaredSpelling() throws Exception {
+        List<ParameterSpec> specs = List.of(ParameterSpec.choice("confType", "log-log", "transform", "log", "log-log", "plain"),
+                ParameterSpec.choices("endpoints", List.of("OS"), "endpoints", "OS", "DFS"));
+        AnalysisParameters p = ParameterBinder.bind(specs, Map.of("confType", "PLAIN", "endpoints", List.of("dfs", "Os")));
+        assertEquals("plain", p.string("confType"));
+        assertEquals(List.of("DFS", "OS"), p.strings("endpoints"));
+        assertEquals("log-log", ParameterBinder.bind(specs, Map.of()).string("confType"));
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> ParameterBinder.bind(specs, Map.of("confType", "loglog")));
+        assertEquals("confType", e.parameter());
+        assertEquals("parameter 'confType': 'loglog' is not allowed; expected one of [log, log-log, plain]", e.getMessage());
+        InvalidParameterException inList = assertThrows(InvalidParameterException.class,
+                () -> ParameterBinder.bind(specs, Map.of("endpoints", List.of("OS", "PFS"))));
+        assertEquals("endpoints", inList.parameter());
+        InvalidParameterException notText = assertThrows(InvalidParameterException.class,
+                () -> ParameterBinder.bind(specs, Map.of("confType", 1)));
+        assertEquals("parameter 'confType': must be one of [log, log-log, plain]", notText.getMessage());
+    }
+
+    @Test
+    void aChoiceMustDeclareItsDefaultAmongItsValuesAndBeAString() {
+        assertThrows(IllegalArgumentException.class, () -> ParameterSpec.choice("ties", "exact", "ties", "efron", "breslow"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ParameterSpec("n", ParameterType.INTEGER, false, 1, "n", List.of("1", "2")));
+    }
+
+    @Test
+    void anIntegerIsAWholeNumber() throws Exception {
+        List<ParameterSpec> specs = List.of(ParameterSpec.optional("iterations", ParameterType.INTEGER, 20, "limit"));
+        assertEquals(25L, ParameterBinder.bind(specs, Map.of("iterations", 25)).integer("iterations"));
+        assertEquals(20L, ParameterBinder.bind(specs, Map.of()).integer("iterations"));
+        assertEquals("iterations", assertThrows(InvalidParameterException.class,
+                () -> ParameterBinder.bind(specs, Map.of("iterations", 2.5))).parameter());
+    }
 }

@@ -37,7 +37,8 @@ public final class CoxAnalysis implements Analysis {
      * @param ties       efron or breslow
      * @param strata     the stratification column, or null
      * @param reference  the reference level of each categorical covariate
-     * @param missing    per variable, the patients missing it (the endpoint; covariates count in nDropped)
+     * @param missing    per variable, the patients missing it: the endpoint among all patients, each covariate
+     *                   and the strata among those with the endpoint
      */
     public record Result(String endpoint, List<String> covariates, String ties, String strata,
             Map<String, String> reference, Map<String, Integer> missing, int n, int events, int nDropped,
@@ -101,8 +102,10 @@ public final class CoxAnalysis implements Analysis {
         }
         List<String> warnings = new java.util.ArrayList<>(s.warnings());
         warnings.addAll(r.warnings());
+        Map<String, Integer> missing = new java.util.LinkedHashMap<>(s.missing());
+        missing.putAll(model.missing());
         return new Result(endpoint.name(), covariates, parameters.string(CommonParameters.TIES),
-                model.design().strataName(), references, s.missing(), r.n(), r.events(), r.nDropped(), r.terms(),
+                model.design().strataName(), references, missing, r.n(), r.events(), r.nDropped(), r.terms(),
                 r.logLikNull(), r.logLik(), r.iterations(), r.converged(), r.likelihoodRatio(), r.wald(), r.score(),
                 r.concordance(), r.phTest(), warnings);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
 import org.hepatica.analysis.support.CommonParameters;
@@ -21,20 +22,24 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Kaplan-Meier survival curves of one endpoint, overall or by a grouping column, with Greenwood
  * standard errors, the chosen confidence-interval transform, median with its interval, survival
- * at landmark times, the restricted mean up to tau, and the log-rank test between the groups
- * (R {@code survfit}, {@code summary.survfit}, {@code print.survfit(rmean = tau)}, {@code survdiff}).
+ * at landmark times, the restricted mean up to tau, and the log-rank test between the groups,
+ * stratified when the request names strata (R {@code survfit}, {@code summary.survfit},
+ * {@code print.survfit(rmean = tau)}, {@code survdiff(Surv ~ group + strata(s))}). The curves are
+ * those of the groups; strata only enter the test.
  */
 @Component(service = Analysis.class)
 public final class KaplanMeierAnalysis implements Analysis {
     static final String GROUP_BY = "groupBy";
     static final String LANDMARKS = "landmarks";
     static final String TAU = "tau";
+    static final String STRATA = "strata";
 
     /**
      * The result.
      *
      * @param endpoint  OS or DFS
      * @param groupBy   the grouping column, or null for the overall curve (label {@code all})
+     * @param strata    the strata of the log-rank test, or null
      * @param confType  the interval transform
      * @param confLevel the confidence level
      * @param n         patients analysed
@@ -44,7 +49,7 @@ public final class KaplanMeierAnalysis implements Analysis {
      * @param logRank   the log-rank test between the groups; null when ungrouped
      * @param warnings  what needs attention
      */
-    public record Result(String endpoint, String groupBy, String confType, double confLevel, int n, int nDropped,
+    public record Result(String endpoint, String groupBy, String strata, String confType, double confLevel, int n, int nDropped,
             Map<String, Integer> missing, List<KaplanMeierResult.Curve> groups, LogRankResult logRank,
             List<String> warnings) {
     }
@@ -74,7 +79,9 @@ public final class KaplanMeierAnalysis implements Analysis {
                 ParameterSpec.optional(LANDMARKS, ParameterType.NUMBER_LIST, List.of(),
                         "times (days) at which to report survival, e.g. [730, 1095]"),
                 ParameterSpec.optional(TAU, ParameterType.NUMBER, null,
-                        "truncation time (days) of the restricted mean survival time; absent for none"));
+                        "truncation time (days) of the restricted mean survival time; absent for none"),
+                ParameterSpec.optional(STRATA, ParameterType.STRING, null,
+                        "column whose levels stratify the log-rank test (needs groupBy); absent for none"));
     }
 
     @Override
@@ -93,6 +100,13 @@ public final class KaplanMeierAnalysis implements Analysis {
         if (groupBy != null) {
             b.groupBy(GROUP_BY, groupBy);
         }
+        String strata = parameters.string(STRATA);
+        if (strata != null) {
+            if (groupBy == null) {
+                throw new InvalidParameterException(STRATA, "stratifies the log-rank test between groups: give groupBy too");
+            }
+            b.strata(STRATA, strata);
+        }
         SurvivalSample s = b.build();
         KaplanMeierResult fit;
         LogRankResult logRank = null;
@@ -102,11 +116,12 @@ public final class KaplanMeierAnalysis implements Analysis {
         } else {
             fit = km.fit(s.order(), s.time(), s.status(), s.group().codes(), s.group().labelArray());
             logRank = LogRankTest.create().test(s.order(), s.time(), s.status(), s.group().codes(),
-                    s.group().labelArray());
+                    s.group().labelArray(), s.strataCodes());
             warnings.addAll(logRank.warnings());
         }
         warnings.addAll(fit.warnings());
-        return new Result(endpoint.name(), s.group() == null ? null : s.group().name(), fit.confType(),
+        return new Result(endpoint.name(), s.group() == null ? null : s.group().name(),
+                s.strata() == null ? null : s.strata().name(), fit.confType(),
                 fit.confLevel(), s.size(), s.nDropped(), s.missing(), fit.groups(), logRank, warnings);
     }
 }

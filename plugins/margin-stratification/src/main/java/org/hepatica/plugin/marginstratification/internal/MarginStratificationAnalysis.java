@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
 import org.hepatica.analysis.support.CommonParameters;
@@ -37,7 +38,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Analysis.class)
 public final class MarginStratificationAnalysis implements Analysis {
     static final String CUTOFF = "cutoffMm";
-    static final String CLASS = "margin_class";
+    /** The grouping of the classes; patients without a margin count as missing {@code margin_mm}. */
+    static final String CLASS = CohortColumns.MARGIN_MM;
 
     /** The stratified Cox model's treatment terms. */
     public record StratifiedCox(List<HazardRatio> terms, int n, int events, List<String> warnings) {
@@ -82,7 +84,10 @@ public final class MarginStratificationAnalysis implements Analysis {
     public Object run(CohortView cohort, AnalysisParameters parameters) throws AnalysisException {
         Endpoint endpoint = CommonParameters.endpoint(parameters);
         String treatment = CommonParameters.treatment(parameters);
-        double cutoff = CommonParameters.positiveTime(parameters, CUTOFF);
+        double cutoff = parameters.number(CUTOFF);
+        if (!(cutoff > 0)) {
+            throw new InvalidParameterException(CUTOFF, "must be a margin width in mm > 0, was " + Labels.number(cutoff));
+        }
         if (cohort.column(CohortColumns.MARGIN_MM) == null) {
             throw new AnalysisException("the cohort has no column '" + CohortColumns.MARGIN_MM + "'");
         }
@@ -113,6 +118,7 @@ public final class MarginStratificationAnalysis implements Analysis {
         warnings.addAll(km.warnings());
         warnings.addAll(betweenClasses.warnings());
         warnings.addAll(stratified.warnings());
+        warnings.addAll(cox.warnings());
         return new Result(endpoint.name(), arms.name(), cutoff, population.size(), excluded, s.nDropped(),
                 s.missing(), km.groups(), betweenClasses, stratified,
                 new StratifiedCox(HazardRatio.ofVariable(cox, model.design(), arms.name()), cox.n(), cox.events(),
