@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The built distribution, unpacked by Maven under target/karaf, started and stopped through its own
+ * The built distribution, unpacked by Maven under target/karaf and copied per test class, started and stopped through its own
  * {@code bin/hepatica} script on ports that do not collide with a running platform.
  */
 final class Distribution {
@@ -24,20 +24,42 @@ final class Distribution {
         this.home = home;
     }
 
-    static Distribution unpacked() {
-        Path home = Path.of(System.getProperty("hepatica.karaf.dir", "target/karaf/org.hepatica.distribution-1.0.0-SNAPSHOT"));
-        if (!Files.isExecutable(home.resolve("bin/hepatica"))) {
-            throw new IllegalStateException("no unpacked distribution at " + home.toAbsolutePath());
+    /**
+     * A fresh install of its own for one test class: the tree Maven unpacked, copied to
+     * {@code target/it/NAME} (replacing an earlier copy), so that no test class sees another's
+     * users, configuration or data.
+     */
+    static Distribution fresh(String name) {
+        Path unpacked = Path.of(System.getProperty("hepatica.karaf.dir", "target/karaf/org.hepatica.distribution-1.0.0-SNAPSHOT"));
+        if (!Files.isExecutable(unpacked.resolve("bin/hepatica"))) {
+            throw new IllegalStateException("no unpacked distribution at " + unpacked.toAbsolutePath());
         }
-        // a fresh install: Maven unpacks over the tree of an earlier run, so drop that run's data
-        try (var files = Files.walk(home.resolve("data"))) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.nio.file.NoSuchFileException e) {
-            // never started
+        Path home = unpacked.getParent().resolveSibling("it").resolve(name);
+        try {
+            delete(home);
+            Files.createDirectories(home.getParent());
+            try (var files = Files.walk(unpacked)) {
+                for (Path from : (Iterable<Path>) files::iterator) {
+                    Path rel = unpacked.relativize(from);
+                    if (rel.startsWith("data")) {
+                        continue; // an earlier run's data, if Maven unpacked over a started tree
+                    }
+                    Files.copy(from, home.resolve(rel.toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return new Distribution(home);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** Moves SSH to a test port (HTTP is set by bin/hepatica from HEPATICA_PORT). */

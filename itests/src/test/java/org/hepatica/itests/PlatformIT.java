@@ -51,7 +51,7 @@ class PlatformIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.unpacked();
+        dist = Distribution.fresh("PlatformIT");
         dist.usePorts();
         startRedcap();
         startOutput = dist.start();
