@@ -22,17 +22,6 @@ final class Columns {
         return c;
     }
 
-    /** A numeric column (number, integer or 0/1), or a 400 saying what it is. */
-    static ColumnSummary requireNumeric(CohortView cohort, String parameter, String column)
-            throws InvalidParameterException {
-        ColumnSummary c = require(cohort, parameter, column);
-        if (!isNumeric(c.type())) {
-            throw new InvalidParameterException(parameter, "column '" + c.name() + "' is " + typeName(c.type())
-                    + ", not a number");
-        }
-        return c;
-    }
-
     static boolean isNumeric(ColumnType type) {
         return type == ColumnType.NUMERIC || type == ColumnType.INTEGER || type == ColumnType.BINARY;
     }

@@ -218,13 +218,13 @@ public final class SurvivalSample {
     public static final class Builder {
         private final CohortView cohort;
         private final Endpoint endpoint;
-        private String groupName;
-        private Categorical groupValues;
-        private String strataName;
-        private Categorical strataValues;
-        private String subgroupName;
-        private Categorical subgroupValues;
-        private final Map<String, double[]> required = new LinkedHashMap<>();
+        /** A variable the sample groups by: its name and one code per cohort row ({@code -1} = missing). */
+        private record Variable(String name, Categorical values) {
+        }
+
+        private Variable group;
+        private Variable strata;
+        private Variable subgroup;
         private boolean causes;
 
         private Builder(CohortView cohort, Endpoint endpoint) {
@@ -240,31 +240,25 @@ public final class SurvivalSample {
          *     (a date, or a number with more than 20 distinct values)
          */
         public Builder groupBy(String parameter, String column) throws InvalidParameterException {
-            ColumnSummary c = Columns.require(cohort, parameter, column);
-            groupName = c.name();
-            groupValues = categories(parameter, c);
+            group = column(parameter, column);
             return this;
         }
 
         /** Groups by derived levels, one code per cohort row ({@code -1} = missing). */
         public Builder groupBy(String name, Categorical values) {
-            groupName = name;
-            groupValues = values;
+            group = new Variable(name, values);
             return this;
         }
 
         /** Stratifies by a column of the cohort; errors as {@link #groupBy(String, String)}. */
         public Builder strata(String parameter, String column) throws InvalidParameterException {
-            ColumnSummary c = Columns.require(cohort, parameter, column);
-            strataName = c.name();
-            strataValues = categories(parameter, c);
+            strata = column(parameter, column);
             return this;
         }
 
         /** Stratifies by derived levels, one code per cohort row ({@code -1} = missing). */
         public Builder strata(String name, Categorical values) {
-            strataName = name;
-            strataValues = values;
+            strata = new Variable(name, values);
             return this;
         }
 
@@ -273,20 +267,13 @@ public final class SurvivalSample {
          * {@link #groupBy(String, String)}.
          */
         public Builder subgroup(String parameter, String column) throws InvalidParameterException {
-            ColumnSummary c = Columns.require(cohort, parameter, column);
-            subgroupName = c.name();
-            subgroupValues = categories(parameter, c);
+            subgroup = column(parameter, column);
             return this;
         }
 
-        /**
-         * Leaves out the patients who miss a value of this numeric column (used by the analysis
-         * in its own way, e.g. the margin width that makes the margin classes).
-         */
-        public Builder require(String parameter, String column) throws InvalidParameterException {
-            ColumnSummary c = Columns.requireNumeric(cohort, parameter, column);
-            required.put(c.name(), cohort.numeric(c.name()));
-            return this;
+        private Variable column(String parameter, String column) throws InvalidParameterException {
+            ColumnSummary c = Columns.require(cohort, parameter, column);
+            return new Variable(c.name(), categories(parameter, c));
         }
 
         /** Carries the competing-risk causes of DFS ({@link SurvivalSample#cause()}). */
@@ -333,25 +320,10 @@ public final class SurvivalSample {
                 }
             }
             missing.put(endpoint.name(), m);
-            if (groupValues != null) {
-                missing.put(groupName, markMissing(groupValues.codes(), drop));
-            }
-            if (strataValues != null) {
-                missing.merge(strataName, markMissing(strataValues.codes(), drop), Math::max);
-            }
-            if (subgroupValues != null) {
-                missing.merge(subgroupName, markMissing(subgroupValues.codes(), drop), Math::max);
-            }
-            for (Map.Entry<String, double[]> e : required.entrySet()) {
-                int count = 0;
-                double[] v = e.getValue();
-                for (int i = 0; i < size; i++) {
-                    if (Double.isNaN(v[i])) {
-                        drop[i] = true;
-                        count++;
-                    }
+            for (Variable v : new Variable[] {group, strata, subgroup}) {
+                if (v != null) {
+                    missing.merge(v.name(), markMissing(v.values().codes(), drop), Math::max);
                 }
-                missing.merge(e.getKey(), count, Math::max);
             }
             int n = 0;
             for (boolean d : drop) {
@@ -383,11 +355,8 @@ public final class SurvivalSample {
                 warnings.add((size - n) + " of " + size + " patients left out for a missing value ("
                         + describe(missing) + ")");
             }
-            Grouping group = groupValues == null ? null : grouping(groupName, groupValues, rows, warnings);
-            Grouping strata = strataValues == null ? null : grouping(strataName, strataValues, rows, warnings);
-            Grouping subgroup = subgroupValues == null ? null
-                    : grouping(subgroupName, subgroupValues, rows, warnings);
-            return new SurvivalSample(endpoint, size, rows, time, status, cause, group, strata, subgroup,
+            return new SurvivalSample(endpoint, size, rows, time, status, cause, grouping(group, rows, warnings),
+                    grouping(strata, rows, warnings), grouping(subgroup, rows, warnings),
                     java.util.Collections.unmodifiableMap(missing), size - n, warnings);
         }
 
@@ -412,7 +381,12 @@ public final class SurvivalSample {
             return count;
         }
 
-        private static Grouping grouping(String name, Categorical values, int[] rows, List<String> warnings) {
+        private static Grouping grouping(Variable v, int[] rows, List<String> warnings) {
+            if (v == null) {
+                return null;
+            }
+            String name = v.name();
+            Categorical values = v.values();
             int[] all = values.codes();
             int[] codes = new int[rows.length];
             for (int k = 0; k < rows.length; k++) {
