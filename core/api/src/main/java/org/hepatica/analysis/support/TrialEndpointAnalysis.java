@@ -16,6 +16,7 @@ import org.hepatica.stats.KaplanMeierEstimator;
 import org.hepatica.stats.KaplanMeierResult;
 import org.hepatica.stats.LogRankResult;
 import org.hepatica.stats.LogRankTest;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * The trial's analysis of one time-to-event endpoint by treatment, as the {@code dfs} and
@@ -25,6 +26,7 @@ import org.hepatica.stats.LogRankTest;
  * code point order), all on one time order of the same patients. A plugin subclasses it with its
  * endpoint and landmark and registers as an {@link Analysis} service.
  */
+@ConsumerType
 public abstract class TrialEndpointAnalysis implements Analysis {
     /** The parameter of the landmark time. */
     public static final String LANDMARK = "landmark";
