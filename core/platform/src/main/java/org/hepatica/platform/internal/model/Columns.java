@@ -1,6 +1,7 @@
 package org.hepatica.platform.internal.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,23 +34,33 @@ public final class Columns {
         return new Categorical(List.copyOf(levels), codes);
     }
 
-    /** Codes into the distinct non-missing values in numeric order, labelled as plain numbers ("0", "1", "2.5"). */
+    /**
+     * Codes into the distinct non-missing values in numeric order, labelled as plain numbers ("0",
+     * "1", "2.5"); -0.0 counts as 0. Sorts a primitive copy and searches it, so a 10^6-patient
+     * column is coded without boxing.
+     */
     public static Categorical encode(double[] values) {
-        TreeSet<Double> set = new TreeSet<>();
+        double[] sorted = new double[values.length];
+        int n = 0;
         for (double v : values) {
             if (!Double.isNaN(v)) {
-                set.add(v);
+                sorted[n++] = v + 0.0;
             }
         }
-        List<String> levels = new ArrayList<>();
-        Map<Double, Integer> index = new HashMap<>();
-        for (Double v : set) {
-            index.put(v, levels.size());
-            levels.add(label(v));
+        Arrays.sort(sorted, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        List<String> levels = new ArrayList<>(distinct);
+        for (int i = 0; i < distinct; i++) {
+            levels.add(label(sorted[i]));
         }
         int[] codes = new int[values.length];
         for (int i = 0; i < values.length; i++) {
-            codes[i] = Double.isNaN(values[i]) ? -1 : index.get(values[i]);
+            codes[i] = Double.isNaN(values[i]) ? -1 : Arrays.binarySearch(sorted, 0, distinct, values[i] + 0.0);
         }
         return new Categorical(List.copyOf(levels), codes);
     }
