@@ -94,7 +94,33 @@ public final class PlatformStore {
         }
     }
 
+    /** Attempts at a version number before a concurrent import of the same name is given up. */
+    private static final int VERSION_ATTEMPTS = 50;
+    /** SQLSTATE of a unique-constraint violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Inserts with the next version of the name. Concurrent imports under one name both read the
+     * same highest version; the unique index on (name, version) lets one commit and the other
+     * fails, rolls back and takes the next number, so versions are consecutive whoever wins.
+     * A unique violation that is the checksum's (the same bytes stored meanwhile) is the caller's.
+     */
     private CohortSummary insertCohort(String name, String checksum, TimeUnit unit, String user, ParsedCohort parsed,
+            Path source, Path blob) throws SQLException, IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return insertVersion(name, checksum, unit, user, parsed, source, blob);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == VERSION_ATTEMPTS
+                        || findByChecksum(checksum, unit).isPresent()) {
+                    throw e;
+                }
+                LOG.debug("version of cohort '{}' taken by a concurrent import; attempt {}", name, attempt + 1);
+            }
+        }
+    }
+
+    private CohortSummary insertVersion(String name, String checksum, TimeUnit unit, String user, ParsedCohort parsed,
             Path source, Path blob) throws SQLException, IOException {
         String id = UUID.randomUUID().toString();
         // the precision the databases keep, so the summary returned now equals the one read later

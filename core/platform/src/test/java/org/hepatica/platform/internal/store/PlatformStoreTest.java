@@ -138,4 +138,30 @@ class PlatformStoreTest {
             }
         }
     }
+
+    @Test
+    void concurrentImportsUnderOneNameGetConsecutiveVersions() throws Exception {
+        DefaultCohortService service = new DefaultCohortService(new PlatformStore(dataSource()));
+        int imports = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(imports);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<ImportResult>> results = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < imports; i++) {
+                byte[] csv = ("patient_id,os_time,os_event\nP1," + (100 + i) + ",1\n").getBytes(StandardCharsets.UTF_8);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return service.importCsv("same-name", new ByteArrayInputStream(csv), TimeUnit.DAYS, "tester");
+                }));
+            }
+            go.countDown();
+            java.util.Set<Integer> versions = new java.util.TreeSet<>();
+            for (java.util.concurrent.Future<ImportResult> f : results) {
+                versions.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).version());
+            }
+            assertEquals(java.util.Set.of(1, 2, 3, 4, 5, 6, 7, 8), versions, "every import stored, versions 1 to 8");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
