@@ -197,6 +197,21 @@ class PlatformIT {
     }
 
     @Test
+    @Order(7)
+    void aBodyThatIsNotCsvIs415AndStoresNothing() throws Exception {
+        int before = admin("GET", "/cohorts", null, null).json().size();
+        byte[] csv = "patient_id,os_time,os_event\nP1,100,1\n".getBytes(StandardCharsets.UTF_8);
+        for (String type : new String[] {"application/xml", "multipart/form-data; boundary=x", "application/json", null}) {
+            Api.Reply r = admin("POST", "/cohorts?name=typed", type, csv);
+            assertEquals(415, r.status(), type + ": " + r.body());
+            assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+            assertTrue(r.json().get("detail").asText().contains("text/csv"), r.body());
+        }
+        assertEquals(201, admin("POST", "/cohorts?name=typed", "text/csv; charset=utf-8", csv).status());
+        assertEquals(before + 1, admin("GET", "/cohorts", null, null).json().size());
+    }
+
+    @Test
     @Order(8)
     void runningTheAnalysisReturnsAResultWithProvenance() throws Exception {
         Api.Reply r = api.send("POST", "/cohorts/" + demoCohortId + "/analyses/summary", ANALYST, ANALYST_PASSWORD,

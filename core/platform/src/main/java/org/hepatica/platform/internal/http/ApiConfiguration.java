@@ -11,4 +11,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Largest accepted CSV upload, in megabytes")
     int maxUploadMb() default 1024;
+
+    @AttributeDefinition(description = "Imports over HTTP that may run at once; more are answered 503 with Retry-After")
+    int maxConcurrentImports() default 2;
 }

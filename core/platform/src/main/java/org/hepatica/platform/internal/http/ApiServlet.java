@@ -66,7 +66,8 @@ public final class ApiServlet extends HttpServlet {
             @Reference AnalysisService analyses,
             @Reference PlatformStore store, ApiConfiguration config) {
         this.authenticator = new Authenticator(config.realm());
-        this.cohortResource = new CohortResource(cohorts, store, config.maxUploadMb() * 1024L * 1024L);
+        this.cohortResource = new CohortResource(cohorts, store, config.maxUploadMb() * 1024L * 1024L,
+                config.maxConcurrentImports());
         this.analysisResource = new AnalysisResource(analyses);
         this.adminResource = new AdminResource(store);
     }
@@ -113,10 +114,21 @@ public final class ApiServlet extends HttpServlet {
             call.problem(400, Problem.of(400, "bad-request", "Bad Request", e.getMessage()));
         } catch (PayloadTooLarge e) {
             call.problem(413, Problem.of(413, "too-large", "Content Too Large", e.getMessage()));
+        } catch (Busy e) {
+            call.response.setHeader("Retry-After", "5");
+            call.problem(503, Problem.of(503, "busy", "Service Unavailable", e.getMessage()));
+        } catch (UnsupportedMediaType e) {
+            call.response.setHeader("Accept-Post", "text/csv");
+            call.problem(415, Problem.of(415, "unsupported-media-type", "Unsupported Media Type", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.error("{} {} by {} failed", call.method, path, caller.name(), e);
-            call.problem(500, Problem.of(500, "internal", "Internal Server Error",
-                    "the platform failed: " + e.getMessage()));
+            // what failed stays in the log: no class name, stack, SQL or path reaches the client
+            String errorId = java.util.UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("error {}: {} {} by {} failed", errorId, call.method, path, caller.name(), e);
+            Map<String, Object> body = Problem.of(500, "internal", "Internal Server Error",
+                    "the platform failed; the administrator finds what happened under error id " + errorId
+                            + " in data/log/hepatica.log");
+            body.put("errorId", errorId);
+            call.problem(500, body);
         }
     }
 
@@ -125,6 +137,24 @@ public final class ApiServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         PayloadTooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** The body is not of a type the call takes. */
+    static final class UnsupportedMediaType extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedMediaType(String message) {
+            super(message);
+        }
+    }
+
+    /** The platform has no capacity for the call now; the client should retry later. */
+    static final class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Busy(String message) {
             super(message);
         }
     }

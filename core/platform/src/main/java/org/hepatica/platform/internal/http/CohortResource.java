@@ -17,14 +17,22 @@ import org.hepatica.platform.internal.store.PlatformStore;
  * same endpoint as every other route's), list, describe with the import record, delete.
  */
 final class CohortResource {
+    /** Media types an import accepts: CSV by its registered names, or plain text. */
+    private static final java.util.Set<String> CSV_TYPES = java.util.Set.of("text/csv", "application/csv", "text/plain");
+
     private final CohortService cohorts;
     private final PlatformStore store;
     private final long maxUploadBytes;
+    /** Imports running now; a call beyond the configured number is refused, not queued. */
+    private final java.util.concurrent.Semaphore importSlots;
+    private final int maxConcurrentImports;
 
-    CohortResource(CohortService cohorts, PlatformStore store, long maxUploadBytes) {
+    CohortResource(CohortService cohorts, PlatformStore store, long maxUploadBytes, int maxConcurrentImports) {
         this.cohorts = cohorts;
         this.store = store;
         this.maxUploadBytes = maxUploadBytes;
+        this.maxConcurrentImports = Math.max(1, maxConcurrentImports);
+        this.importSlots = new java.util.concurrent.Semaphore(this.maxConcurrentImports);
     }
 
     /** Handles the call if it is one of this resource's; false otherwise. */
@@ -54,18 +62,26 @@ final class CohortResource {
     private void importCohort(ApiCall call, CohortService target)
             throws IOException, CohortImportException, ApiServlet.PayloadTooLarge {
         String type = call.request.getContentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(ApiCall.JSON)) {
-            throw new IllegalArgumentException("send the cohort as CSV (Content-Type: text/csv), not JSON");
+        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!CSV_TYPES.contains(media)) {
+            throw new ApiServlet.UnsupportedMediaType("send the cohort as CSV with Content-Type: text/csv"
+                    + (type == null ? " (the request had no Content-Type)" : ", not " + media));
         }
         if (call.request.getContentLengthLong() > maxUploadBytes) {
             throw new ApiServlet.PayloadTooLarge("the upload is larger than " + maxUploadBytes / (1024 * 1024) + " MB");
         }
         TimeUnit unit = TimeUnit.parse(call.request.getParameter("timeUnit"));
+        if (!importSlots.tryAcquire()) {
+            throw new ApiServlet.Busy(maxConcurrentImports + " imports are running (maxConcurrentImports in"
+                    + " etc/org.hepatica.api.cfg); try again shortly");
+        }
         ImportResult result;
         try (InputStream body = new LimitedInputStream(call.request.getInputStream(), maxUploadBytes)) {
             result = target.importCsv(call.request.getParameter("name"), body, unit, call.caller.name());
         } catch (LimitedInputStream.TooLarge e) {
             throw new ApiServlet.PayloadTooLarge(e.getMessage());
+        } finally {
+            importSlots.release();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", result.id());

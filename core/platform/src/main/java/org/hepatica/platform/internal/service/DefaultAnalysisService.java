@@ -118,9 +118,11 @@ public final class DefaultAnalysisService implements AnalysisService {
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(analysisId + " cannot run on this cohort: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            LOG.error("analysis '{}' from {} {} failed on cohort {}", analysisId, plugin.bundle(), plugin.version(),
-                    cohortId, e);
-            throw new AnalysisException("analysis '" + analysisId + "' failed: " + e, e);
+            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("error {}: analysis '{}' from {} {} failed on cohort {}", errorId, analysisId, plugin.bundle(),
+                    plugin.version(), cohortId, e);
+            throw new AnalysisException("analysis '" + analysisId + "' failed on this cohort; the administrator finds"
+                    + " what happened under error id " + errorId + " in data/log/hepatica.log", e);
         }
         long durationMs = (System.nanoTime() - t0) / 1_000_000;
         Provenance provenance = new Provenance(analysisId, plugin.bundle(), plugin.version(), platformVersion,

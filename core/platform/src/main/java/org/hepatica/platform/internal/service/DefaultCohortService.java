@@ -20,6 +20,7 @@ import org.hepatica.cohort.ImportResult;
 import org.hepatica.cohort.TimeUnit;
 import org.hepatica.platform.internal.csv.CohortCsvParser;
 import org.hepatica.platform.internal.csv.ParsedCohort;
+import org.hepatica.platform.internal.store.ImportTempFiles;
 import org.hepatica.platform.internal.store.PlatformStore;
 import org.hepatica.platform.internal.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
@@ -46,6 +47,7 @@ public final class DefaultCohortService implements CohortService {
     @Activate
     public DefaultCohortService(@Reference PlatformStore store) {
         this.store = store;
+        ImportTempFiles.removeLeftovers(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     @Override
@@ -54,7 +56,7 @@ public final class DefaultCohortService implements CohortService {
         checkName(name);
         // the input is read once: parsed while it is copied to a temporary file (the original bytes
         // to keep) and hashed, so that the heap never holds it whole and no second pass is needed
-        Path copy = Files.createTempFile("hepatica-import-", ".csv");
+        Path copy = ImportTempFiles.create(ImportTempFiles.UPLOAD, ".csv");
         try {
             return importOnce(name, csv, copy, timeUnit, user);
         } finally {

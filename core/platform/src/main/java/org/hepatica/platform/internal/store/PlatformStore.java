@@ -83,7 +83,7 @@ public final class PlatformStore {
     public CohortSummary insertCohort(String name, String checksum, TimeUnit unit, String user, ParsedCohort parsed,
             Path source) throws SQLException, IOException {
         // encoded to a temporary file and streamed into the database: no second copy of the cohort in memory
-        Path blob = Files.createTempFile("hepatica-cohort-", ".bin");
+        Path blob = ImportTempFiles.create(ImportTempFiles.ENCODED, ".bin");
         try {
             try (OutputStream out = Files.newOutputStream(blob)) {
                 ColumnarCodec.encode(parsed.data(), out);
