@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hepatica.cohort.CohortColumns;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.ColumnType;
 import org.hepatica.cohort.Rejection;
@@ -274,7 +275,7 @@ public final class CohortCsvParser {
                     for (int i = 0; i < width; i++) {
                         readValue(reader, i, rules[i], known[i], line, number, text, rowProblems);
                     }
-                    if (text[idColumn] == null) {
+                    if (text[idColumn] == null && rowProblems.stream().noneMatch(r -> "patient_id".equals(r.column()))) {
                         rowProblems.add(new Rejection(line, "patient_id", "patient_id is empty"));
                     }
                 }
@@ -492,6 +493,37 @@ public final class CohortCsvParser {
         return fits;
     }
 
+    /** The most UTF-8 bytes a text value may take in the stored cohort. */
+    static final int MAX_VALUE_BYTES = 65_535;
+
+    /**
+     * Why a text value cannot be stored, or null when it can: a control character (in an
+     * identifier or a level any; in free text any but tab, line feed and carriage return), or
+     * more than {@value #MAX_VALUE_BYTES} bytes of UTF-8.
+     */
+    static String storable(String value, boolean freeText) {
+        long bytes = 0;
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            if (Character.isISOControl(c) && !(freeText && (c == '\t' || c == '\n' || c == '\r'))) {
+                return "the value contains the control character U+" + String.format("%04X", (int) c)
+                        + " at position " + (k + 1) + (freeText ? "" : "; identifiers and levels must be plain text");
+            }
+            // modified UTF-8, as the stored format writes it: U+0000 and U+0080..U+07FF in 2 bytes, above in 3
+            bytes += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        if (bytes > MAX_VALUE_BYTES) {
+            return "the value is " + bytes + " bytes long; a cell holds at most " + MAX_VALUE_BYTES + " bytes of UTF-8";
+        }
+        return null;
+    }
+
+    /** A value as a message quotes it: whole when short, else its start and its length. */
+    static String quoted(String value) {
+        return value.length() <= 60 ? "'" + value + "'"
+                : "'" + value.substring(0, 40) + "...' (" + value.length() + " characters)";
+    }
+
     /** Reads field {@code i} as a String and checks it, recording each problem in the user's words. */
     private static void readChecked(CsvReader reader, int i, ColumnRule rule, LevelCache known, long line,
             double[] number, String[] text, List<Rejection> problems) {
@@ -504,6 +536,13 @@ public final class CohortCsvParser {
             return;
         }
         ColumnType type = rule.type();
+        boolean freeText = type == null || (type == ColumnType.TEXT && !rule.name().equals(CohortColumns.PATIENT_ID));
+        String unfit = storable(value, freeText);
+        if (unfit != null) {
+            problems.add(new Rejection(line, rule.name(), unfit));
+            text[i] = null;
+            return;
+        }
         if (type == ColumnType.TEXT) {
             text[i] = value;
             return;
@@ -517,7 +556,7 @@ public final class CohortCsvParser {
             case CATEGORICAL -> {
                 String level = rule.levels() == null ? value : rule.canonicalLevel(value);
                 if (level == null) {
-                    problems.add(new Rejection(line, rule.name(), "'" + value + "' is not one of "
+                    problems.add(new Rejection(line, rule.name(), quoted(value) + " is not one of "
                             + String.join(", ", rule.levels())));
                 } else {
                     known.remember(reader, i, level);
@@ -534,13 +573,13 @@ public final class CohortCsvParser {
             default -> {
                 double v = Numbers.parse(value);
                 if (Double.isNaN(v)) {
-                    problems.add(new Rejection(line, rule.name(), "'" + value + "' is not a number"));
+                    problems.add(new Rejection(line, rule.name(), quoted(value) + " is not a number"));
                 } else if (type == ColumnType.BINARY && v != 0 && v != 1) {
-                    problems.add(new Rejection(line, rule.name(), "'" + value + "' must be 0 or 1"));
+                    problems.add(new Rejection(line, rule.name(), quoted(value) + " must be 0 or 1"));
                 } else if (type == ColumnType.INTEGER && v != Math.rint(v)) {
-                    problems.add(new Rejection(line, rule.name(), "'" + value + "' is not a whole number"));
+                    problems.add(new Rejection(line, rule.name(), quoted(value) + " is not a whole number"));
                 } else if (v < rule.min() || v > rule.max()) {
-                    problems.add(new Rejection(line, rule.name(), "'" + value + "' is outside "
+                    problems.add(new Rejection(line, rule.name(), quoted(value) + " is outside "
                             + rule.rangeText()));
                 } else {
                     number[i] = v;

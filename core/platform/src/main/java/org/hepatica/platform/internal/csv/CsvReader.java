@@ -131,6 +131,7 @@ public final class CsvReader {
                         + " bytes; is this a CSV file, with line breaks between rows?");
             }
             copy = Arrays.copyOf(copy, Math.min(MAX_RECORD_BYTES, Math.max(needed, copy.length * 2)));
+            record = copy; // the fields of a copied record point into the grown array, not the old one
         }
     }
 

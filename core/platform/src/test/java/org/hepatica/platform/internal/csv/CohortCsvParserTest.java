@@ -193,4 +193,45 @@ class CohortCsvParserTest {
     static byte[] read(Path p) throws IOException {
         return Files.readAllBytes(p);
     }
+
+    @Test
+    void controlCharactersInIdentifiersAndLevelsAreRejectedPerRow() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,sex,note\n"
+                + "P\u00001,10,1,M,a\n"
+                + "P2,20,0,\"F\u0007\",b\n"
+                + "P3,30,1,F,\"two\nlines\tand a tab\"\n");
+        assertEquals(1, p.data().size(), "only P3: a line break or tab in free text is kept");
+        List<Rejection> r = p.rejections();
+        assertEquals(2, r.size(), r.toString());
+        assertEquals(new Rejection(2, "patient_id", "the value contains the control character U+0000 at position 2;"
+                + " identifiers and levels must be plain text"), r.get(0));
+        assertEquals("sex", r.get(1).column());
+        assertTrue(r.get(1).reason().contains("U+0007"), r.get(1).reason());
+    }
+
+    @Test
+    void aCellLongerThanTheStoreHoldsRejectsItsRowAndLongValuesAreQuotedShort() throws Exception {
+        String big = "x".repeat(70_000);
+        ParsedCohort p = parse("patient_id,os_time,os_event,note,sex\n"
+                + "P1,10,1," + big + ",M\n"
+                + "P2,20,0,short,\"" + "y".repeat(1000) + "\"\n"
+                + "P3,30,1,\"" + "\u00e9".repeat(32_768) + "\",F\n"
+                + "P4,40,0,ok,M\n");
+        assertEquals(1, p.data().size());
+        List<Rejection> r = p.rejections();
+        assertEquals(new Rejection(2, "note", "the value is 70000 bytes long; a cell holds at most 65535 bytes of UTF-8"),
+                r.get(0));
+        assertTrue(r.get(1).reason().length() < 200, "a 1000-character level is not echoed whole: " + r.get(1));
+        assertEquals("the value is 65536 bytes long; a cell holds at most 65535 bytes of UTF-8", r.get(2).reason(),
+                "32768 e-acute take 2 bytes each");
+    }
+
+    @Test
+    void aRecordThatGrowsPastTheCopyBufferIsReadWhole() throws Exception {
+        // a doubled quote makes the reader copy the record; 1,100 bytes outgrow its first buffer
+        String note = "say \"\"yes\"\" " + "n".repeat(1100);
+        ParsedCohort p = parse("patient_id,os_time,os_event,note,sex\nP1,10,1,\"" + note + "\",M\nP2,20,0,x,F\n");
+        assertEquals(2, p.data().size(), p.rejections().toString());
+        assertEquals(0, p.rowsRejected());
+    }
 }
