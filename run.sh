@@ -47,7 +47,14 @@ if [ ! -f "$DIST/.installed" ] || [ "$(cat "$DIST/.installed")" != "$stamp" ]; t
     [ -f "$DIST/etc/users.properties" ] && cp -p "$DIST/etc/users.properties" "$tmp/org.hepatica.distribution-$VERSION/etc/users.properties"
     rm -rf "$DIST.old" && mv "$DIST" "$DIST.old"
     mv "$tmp/org.hepatica.distribution-$VERSION" "$DIST"
-    [ -d "$DIST.old/data" ] && mv "$DIST.old/data" "$DIST/data"
+    # what the platform writes: data/ (store, logs, password) and the import folders; the new tree's
+    # own data/ (Karaf's empty data/tmp) gives way, so the old one is not nested inside it
+    for kept in data inbox inbox-redcap archive failed; do
+      if [ -d "$DIST.old/$kept" ]; then
+        rm -rf "${DIST:?}/$kept"
+        mv "$DIST.old/$kept" "$DIST/$kept"
+      fi
+    done
     rm -rf "$DIST.old" "$tmp"
   else
     log "installing into $DIST"

@@ -212,6 +212,29 @@ class PlatformIT {
     }
 
     @Test
+    @Order(7)
+    void aFileOfManyBadRowsAnswersTheFirstThousandAndTheReportHasEveryOne() throws Exception {
+        StringBuilder csv = new StringBuilder("patient_id,os_time,os_event\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append("DUP,").append(i + 1).append(",1\n"); // one patient id repeated: every row but the first refused
+        }
+        Api.Reply r = admin("POST", "/cohorts?name=repeated-id", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, r.status(), r.body().substring(0, Math.min(500, r.body().length())));
+        JsonNode j = r.json();
+        assertEquals(4999, j.get("rowsRejected").asInt());
+        assertEquals(1000, j.get("rejections").size());
+        assertEquals(4999, j.get("rejectionCount").asInt());
+        String url = j.get("rejectionReport").asText();
+        Api.Reply report = admin("GET", url.substring(url.indexOf("/api/v1") + 7), null, null);
+        assertEquals(200, report.status());
+        assertTrue(report.contentType().startsWith("text/csv"), report.contentType());
+        String[] lines = report.body().split("\n");
+        assertEquals(5000, lines.length, "header and 4999 problems");
+        assertTrue(lines[4999].startsWith("5001,patient_id,\"duplicate patient_id 'DUP'") || lines[4999].startsWith("5001,patient_id,duplicate"),
+                lines[4999]);
+    }
+
+    @Test
     @Order(8)
     void runningTheAnalysisReturnsAResultWithProvenance() throws Exception {
         Api.Reply r = api.send("POST", "/cohorts/" + demoCohortId + "/analyses/summary", ANALYST, ANALYST_PASSWORD,

@@ -88,6 +88,7 @@ public final class CohortCsvParser {
         Chunker.Chunk current = new Chunker.Chunk(first.bytes(), reader.offset(), first.to(), reader.nextLine());
         ArrayDeque<Future<Part>> parsing = new ArrayDeque<>();
         ExecutorService pool = null;
+        boolean parsed = false;
         try {
             while (current != null) {
                 Chunker.Chunk following = chunker.next();
@@ -108,10 +109,14 @@ public final class CohortCsvParser {
             while (!parsing.isEmpty()) {
                 merge.add(take(parsing.poll()));
             }
+            parsed = true;
         } finally {
             if (pool != null) {
                 parsing.forEach(f -> f.cancel(true));
                 pool.shutdownNow();
+            }
+            if (!parsed) {
+                merge.rejections.discard();
             }
         }
         return merge.result();
@@ -153,7 +158,7 @@ public final class CohortCsvParser {
     }
 
     /** A refused row: its line, every problem found in it, and its text. */
-    private record RejectedRow(long line, List<Rejection> problems, String text) {
+    record RejectedRow(long line, List<Rejection> problems, String text) {
     }
 
     /** The rows of one part of the input: accepted rows column by column, refused rows as they were. */
@@ -312,8 +317,7 @@ public final class CohortCsvParser {
         final Layout layout;
         final IdIndex seenIds = new IdIndex();
         final List<Part> parts = new ArrayList<>();
-        final List<Rejection> rejections = new ArrayList<>();
-        final List<String> rejectedRows = new ArrayList<>();
+        final RejectionReport rejections = new RejectionReport();
         long rowsRead;
         long rowsRejected;
         int accepted;
@@ -353,16 +357,19 @@ public final class CohortCsvParser {
             parts.add(part);
         }
 
-        private void reject(RejectedRow row) {
+        private void reject(RejectedRow row) throws IOException {
             rowsRejected++;
-            rejections.addAll(row.problems());
-            rejectedRows.add(row.text());
+            rejections.add(row);
         }
 
-        ParsedCohort result() throws CohortImportException {
+        ParsedCohort result() throws CohortImportException, IOException {
             if (accepted == 0) {
+                rejections.discard();
                 String why = rowsRead == 0 ? "the input has a header but no data rows" : "no row is acceptable";
-                List<Rejection> problems = rowsRead == 0 ? List.of(new Rejection(0, null, why)) : rejections;
+                if (rejections.count() > rejections.first().size()) {
+                    why += " (" + rejections.count() + " problems; the first " + rejections.first().size() + " listed)";
+                }
+                List<Rejection> problems = rowsRead == 0 ? List.of(new Rejection(0, null, why)) : rejections.first();
                 throw refuse(why, rowsRead, problems);
             }
             List<Column> columns = new ArrayList<>(layout.width);
@@ -380,7 +387,8 @@ public final class CohortCsvParser {
             }
             // patient_id first, as the stored model expects
             columns.add(0, columns.remove(layout.idColumn));
-            return new ParsedCohort(endpoints.build(columns), rowsRead, rowsRejected, rejections, rejectedRows);
+            return new ParsedCohort(endpoints.build(columns), rowsRead, rowsRejected, rejections.first(),
+                    rejections.firstRows(), rejections.count(), rejections.finish());
         }
     }
 

@@ -9,6 +9,8 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.karaf.features.BootFinished;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisService;
 import org.hepatica.analysis.InvalidParameterException;
@@ -61,10 +63,18 @@ public final class ApiServlet extends HttpServlet {
     private final transient AnalysisResource analysisResource;
     private final transient AdminResource adminResource;
 
+    /** How long after activation an installed importer may take to offer its route before the API opens anyway. */
+    private static final long IMPORTER_WAIT_NANOS = 120_000_000_000L;
+    private static final String IMPORTER_BUNDLE = "org.hepatica.importer";
+    private final transient BundleContext context;
+    private final long activatedAt = System.nanoTime();
+    private volatile boolean ready;
+
     @Activate
     public ApiServlet(@Reference(target = "(!(hepatica.import.route=true))") CohortService cohorts,
             @Reference AnalysisService analyses,
-            @Reference PlatformStore store, ApiConfiguration config) {
+            @Reference PlatformStore store, ApiConfiguration config, BundleContext context) {
+        this.context = context;
         this.authenticator = new Authenticator(config.realm());
         this.cohortResource = new CohortResource(cohorts, store, config.maxUploadMb() * 1024L * 1024L,
                 config.maxConcurrentImports());
@@ -74,7 +84,7 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (bootFinished == null) {
+        if (!ready()) {
             resp.setHeader("Retry-After", "2");
             ApiCall.send(resp, 503, ApiCall.PROBLEM, Problem.of(503, "starting", "Service Unavailable",
                     "the platform is starting; try again in a few seconds"));
@@ -130,6 +140,35 @@ public final class ApiServlet extends HttpServlet {
             body.put("errorId", errorId);
             call.problem(500, body);
         }
+    }
+
+    /**
+     * Whether the platform has started: Karaf installed the boot features and, when the importer
+     * bundle is active, its import route is offered (it starts once the database is there, after
+     * the boot features), so that no HTTP import bypasses the route. An importer that never offers
+     * its route holds the API back for {@link #IMPORTER_WAIT_NANOS} at most.
+     */
+    private boolean ready() {
+        if (ready) {
+            return true;
+        }
+        if (bootFinished == null) {
+            return false;
+        }
+        boolean importerActive = false;
+        for (Bundle b : context.getBundles()) {
+            if (IMPORTER_BUNDLE.equals(b.getSymbolicName()) && (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                importerActive = true;
+            }
+        }
+        if (importerActive && routedImports == null) {
+            if (System.nanoTime() - activatedAt < IMPORTER_WAIT_NANOS) {
+                return false;
+            }
+            LOG.warn("the importer is active but offers no import route; the API opens without it");
+        }
+        ready = true;
+        return true;
     }
 
     /** The upload is over the configured limit. */

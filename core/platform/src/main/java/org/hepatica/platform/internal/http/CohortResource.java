@@ -47,6 +47,15 @@ final class CohortResource {
             importCohort(call, routedImports != null ? routedImports : cohorts);
         } else if (call.is("GET", 2)) {
             call.send(200, describe(cohort(call.path[1])));
+        } else if (call.is("GET", 3) && call.path[2].equals("rejections.csv")) {
+            // every problem of the import, also those beyond the first 1,000 an answer lists
+            call.response.setStatus(200);
+            call.response.setContentType("text/csv; charset=utf-8");
+            call.response.setHeader("Content-Disposition", "attachment; filename=\"rejections-" + call.path[1] + ".csv\"");
+            if (!store.writeRejectionReport(call.path[1], call.response.getOutputStream())) {
+                call.response.reset();
+                throw new NoSuchElementException("no cohort '" + call.path[1] + "'");
+            }
         } else if (call.is("DELETE", 2)) {
             call.require(ApiCall.ADMIN);
             if (!cohorts.delete(call.path[1], call.caller.name())) {
@@ -92,6 +101,11 @@ final class CohortResource {
         out.put("rowsAccepted", result.rowsAccepted());
         out.put("rowsRejected", result.rowsRejected());
         out.put("rejections", result.rejections());
+        out.put("rejectionCount", result.rejectionCount());
+        if (result.rejectionCount() > result.rejections().size()) {
+            out.put("rejectionReport", call.request.getContextPath() + "/api/v1/cohorts/" + result.id()
+                    + "/rejections.csv");
+        }
         if (result.created()) {
             call.response.setHeader("Location", call.request.getContextPath() + "/api/v1/cohorts/" + result.id());
         }
@@ -116,6 +130,7 @@ final class CohortResource {
             out.put("rowsRead", r.rowsRead());
             out.put("rowsRejected", r.rowsRejected());
             out.put("rejections", r.rejections());
+            out.put("rejectionCount", r.rejectionCount());
         });
         return out;
     }

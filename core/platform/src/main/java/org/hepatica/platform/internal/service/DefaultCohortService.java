@@ -68,7 +68,7 @@ public final class DefaultCohortService implements CohortService {
             throws CohortImportException, IOException {
         long started = System.nanoTime();
         MessageDigest sha256 = sha256();
-        ParsedCohort parsed;
+        ParsedCohort parsed = null;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy), 1 << 16);
                 InputStream in = new CopyingInputStream(csv, out, sha256)) {
             parsed = new CohortCsvParser(timeUnit).parse(in);
@@ -77,7 +77,25 @@ public final class DefaultCohortService implements CohortService {
             LOG.warn("import of '{}' by {} refused: {} ({} problems)", name, user, e.getMessage(), e.problems().size());
             store.audit(user, "cohort.import.refused", name, e.getMessage());
             throw e;
+        } catch (IOException | RuntimeException e) {
+            deleteReport(parsed);
+            throw e;
         }
+        try {
+            return store(name, sha256, parsed, copy, timeUnit, user, started);
+        } finally {
+            deleteReport(parsed);
+        }
+    }
+
+    private static void deleteReport(ParsedCohort parsed) throws IOException {
+        if (parsed != null && parsed.report() != null) {
+            Files.deleteIfExists(parsed.report());
+        }
+    }
+
+    private ImportResult store(String name, MessageDigest sha256, ParsedCohort parsed, Path copy, TimeUnit timeUnit,
+            String user, long started) throws IOException {
         String checksum = HexFormat.of().formatHex(sha256.digest());
         Optional<ImportResult> existing = existing(checksum, timeUnit);
         if (existing.isPresent()) {
@@ -99,14 +117,14 @@ public final class DefaultCohortService implements CohortService {
                 stored.version(), stored.id(), user, parsed.rowsRead(), parsed.data().size(), parsed.rowsRejected(),
                 (System.nanoTime() - started) / 1_000_000);
         return new ImportResult(stored.id(), stored.name(), stored.version(), checksum, parsed.rowsRead(),
-                parsed.data().size(), parsed.rowsRejected(), parsed.rejections(), true);
+                parsed.data().size(), parsed.rowsRejected(), parsed.rejections(), true, parsed.rejectionCount());
     }
 
     private Optional<ImportResult> existing(String checksum, TimeUnit unit) {
         return store.findByChecksum(checksum, unit).map(s -> {
             PlatformStore.ImportRecord r = store.importRecord(s.id()).orElseThrow();
             return new ImportResult(s.id(), s.name(), s.version(), s.checksum(), r.rowsRead(), r.rowsAccepted(),
-                    r.rowsRejected(), r.rejections(), false);
+                    r.rowsRejected(), r.rejections(), false, r.rejectionCount());
         });
     }
 

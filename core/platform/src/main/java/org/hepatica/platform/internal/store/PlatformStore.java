@@ -49,7 +49,8 @@ public final class PlatformStore {
     private static final long CACHED_PATIENTS = 2_000_000;
 
     /** The import statistics kept with a cohort. */
-    public record ImportRecord(long rowsRead, long rowsAccepted, long rowsRejected, List<Rejection> rejections) {
+    public record ImportRecord(long rowsRead, long rowsAccepted, long rowsRejected, List<Rejection> rejections,
+            long rejectionCount) {
     }
 
     /** One audit entry. */
@@ -153,8 +154,12 @@ public final class PlatformStore {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO hep_import (cohort_id, rows_read,"
-                        + " rows_accepted, rows_rejected, rejections, rejected_rows, source) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                        InputStream bytes = Files.newInputStream(source)) {
+                        + " rows_accepted, rows_rejected, rejections, rejected_rows, source, rejection_count, report)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        InputStream bytes = Files.newInputStream(source);
+                        InputStream report = parsed.report() == null
+                                ? new java.io.ByteArrayInputStream(parsed.smallReport())
+                                : Files.newInputStream(parsed.report())) {
                     ps.setString(1, id);
                     ps.setLong(2, parsed.rowsRead());
                     ps.setLong(3, parsed.data().size());
@@ -162,6 +167,9 @@ public final class PlatformStore {
                     ps.setString(5, Json.write(parsed.rejections()));
                     ps.setString(6, Json.write(parsed.rejectedRows()));
                     ps.setBinaryStream(7, bytes, Files.size(source));
+                    ps.setLong(8, parsed.rejectionCount());
+                    ps.setBinaryStream(9, report, parsed.report() == null ? parsed.smallReport().length
+                            : Files.size(parsed.report()));
                     ps.executeUpdate();
                 }
                 insertAudit(c, now, user, "cohort.import", id, name + " v" + version + ", " + parsed.data().size()
@@ -253,8 +261,8 @@ public final class PlatformStore {
     /** The import statistics of a stored cohort. */
     public Optional<ImportRecord> importRecord(String cohortId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT rows_read, rows_accepted, rows_rejected, rejections"
-                        + " FROM hep_import WHERE cohort_id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT rows_read, rows_accepted, rows_rejected, rejections,"
+                        + " rejection_count FROM hep_import WHERE cohort_id = ?")) {
             ps.setString(1, cohortId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -262,10 +270,43 @@ public final class PlatformStore {
                 }
                 List<Rejection> rejections = Json.MAPPER.readValue(rs.getString(4), new TypeReference<List<Rejection>>() {
                 });
-                return Optional.of(new ImportRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), rejections));
+                long count = rs.getLong(5);
+                if (rs.wasNull()) { // imported before schema 2: the list is every problem
+                    count = rejections.size();
+                }
+                return Optional.of(new ImportRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), rejections, count));
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot read the import record of cohort " + cohortId, e);
+        }
+    }
+
+    /**
+     * Writes the rejection report of a stored cohort ({@code line,column,reason}, every problem)
+     * to {@code out}; false when there is no such cohort.
+     */
+    public boolean writeRejectionReport(String cohortId, OutputStream out) throws IOException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT report, rejections FROM hep_import WHERE cohort_id = ?")) {
+            ps.setString(1, cohortId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                try (InputStream report = rs.getBinaryStream(1)) {
+                    if (report != null) {
+                        report.transferTo(out);
+                        return true;
+                    }
+                }
+                // imported before schema 2: the stored list is every problem
+                List<Rejection> rejections = Json.MAPPER.readValue(rs.getString(2), new TypeReference<List<Rejection>>() {
+                });
+                out.write(ParsedCohort.csvReport(rejections));
+                return true;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the rejection report of cohort " + cohortId, e);
         }
     }
 

@@ -164,4 +164,55 @@ class PlatformStoreTest {
             pool.shutdownNow();
         }
     }
+
+    /** A cohort of {@code bad} rows with a negative time, and one good row at the end. */
+    private static byte[] manyBadRows(int bad, boolean oneGood) {
+        StringBuilder csv = new StringBuilder("patient_id,os_time,os_event\n");
+        for (int i = 0; i < bad; i++) {
+            csv.append('B').append(i).append(",-").append(i + 1).append(",1\n");
+        }
+        if (oneGood) {
+            csv.append("G1,100,0\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long reportFiles() throws Exception {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".rejections.csv")).count();
+        }
+    }
+
+    @Test
+    void anAnswerListsTheFirstThousandRejectionsAndTheStoredReportHasThemAll() throws Exception {
+        PlatformStore store = new PlatformStore(dataSource());
+        DefaultCohortService service = new DefaultCohortService(store);
+        long filesBefore = reportFiles();
+        ImportResult r = service.importCsv("bad", new ByteArrayInputStream(manyBadRows(2500, true)), TimeUnit.DAYS, "t");
+        assertEquals(1, r.rowsAccepted());
+        assertEquals(2500, r.rowsRejected());
+        assertEquals(1000, r.rejections().size());
+        assertEquals(2500, r.rejectionCount());
+        assertEquals(2, r.rejections().get(0).line());
+        java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+        assertTrue(store.writeRejectionReport(r.id(), report));
+        String[] lines = report.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(2501, lines.length, "the header and every problem");
+        assertEquals("line,column,reason", lines[0]);
+        assertEquals("2501,os_time,os_time is negative", lines[2500], "the last bad row, line 2501");
+        assertEquals(2500, store.importRecord(r.id()).orElseThrow().rejectionCount());
+        assertEquals(filesBefore, reportFiles(), "the temporary report is gone once stored");
+        assertFalse(store.writeRejectionReport("no-such-cohort", report));
+    }
+
+    @Test
+    void aRefusedFileWithManyBadRowsListsTheFirstThousandAndLeavesNothing() throws Exception {
+        DefaultCohortService service = new DefaultCohortService(new PlatformStore(dataSource()));
+        long filesBefore = reportFiles();
+        CohortImportException e = assertThrows(CohortImportException.class, () -> service.importCsv("bad",
+                new ByteArrayInputStream(manyBadRows(2500, false)), TimeUnit.DAYS, "t"));
+        assertEquals(1000, e.problems().size());
+        assertTrue(e.getMessage().contains("2500 problems; the first 1000 listed"), e.getMessage());
+        assertEquals(filesBefore, reportFiles());
+    }
 }
