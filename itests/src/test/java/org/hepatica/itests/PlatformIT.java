@@ -208,6 +208,9 @@ class PlatformIT {
             assertTrue(r.json().get("detail").asText().contains("text/csv"), r.body());
         }
         assertEquals(201, admin("POST", "/cohorts?name=typed", "text/csv; charset=utf-8", csv).status());
+        Api.Reply undecodable = admin("POST", "/cohorts?name=%ff", "text/csv", csv);
+        assertEquals(400, undecodable.status(), undecodable.body());
+        assertTrue(undecodable.json().get("detail").asText().contains("'name'"), undecodable.body());
         assertEquals(before + 1, admin("GET", "/cohorts", null, null).json().size());
     }
 

@@ -25,7 +25,7 @@ final class AdminResource {
             }
         } else if (first.equals("audit") && call.is("GET", 1)) {
             call.require(ApiCall.ADMIN);
-            String since = call.request.getParameter("since");
+            String since = call.parameter("since");
             Instant from;
             try {
                 from = since == null ? Instant.EPOCH : Instant.parse(since);

@@ -38,6 +38,19 @@ final class ApiCall {
         return method.equals(verb) && path.length == length;
     }
 
+    /**
+     * A query parameter, or null. A query the container cannot decode (e.g. {@code %ff}, not
+     * UTF-8) is a 400 naming the parameter, not a failure of the platform.
+     */
+    String parameter(String name) {
+        try {
+            return request.getParameter(name);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the query string cannot be decoded (query parameter '" + name
+                    + "'): percent-encode it as UTF-8");
+        }
+    }
+
     /** Refuses the call unless the caller has one of the roles. */
     void require(String... roles) {
         if (!caller.hasAny(roles)) {

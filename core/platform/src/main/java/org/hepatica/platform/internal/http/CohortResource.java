@@ -79,14 +79,14 @@ final class CohortResource {
         if (call.request.getContentLengthLong() > maxUploadBytes) {
             throw new ApiServlet.PayloadTooLarge("the upload is larger than " + maxUploadBytes / (1024 * 1024) + " MB");
         }
-        TimeUnit unit = TimeUnit.parse(call.request.getParameter("timeUnit"));
+        TimeUnit unit = TimeUnit.parse(call.parameter("timeUnit"));
         if (!importSlots.tryAcquire()) {
             throw new ApiServlet.Busy(maxConcurrentImports + " imports are running (maxConcurrentImports in"
                     + " etc/org.hepatica.api.cfg); try again shortly");
         }
         ImportResult result;
         try (InputStream body = new LimitedInputStream(call.request.getInputStream(), maxUploadBytes)) {
-            result = target.importCsv(call.request.getParameter("name"), body, unit, call.caller.name());
+            result = target.importCsv(call.parameter("name"), body, unit, call.caller.name());
         } catch (LimitedInputStream.TooLarge e) {
             throw new ApiServlet.PayloadTooLarge(e.getMessage());
         } finally {
