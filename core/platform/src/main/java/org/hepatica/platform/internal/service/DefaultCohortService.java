@@ -59,6 +59,15 @@ public final class DefaultCohortService implements CohortService {
         Path copy = ImportTempFiles.create(ImportTempFiles.UPLOAD, ".csv");
         try {
             return importOnce(name, csv, copy, timeUnit, user);
+        } catch (OutOfMemoryError e) {
+            // what the import held is unreachable now; the file is refused and every route goes on
+            // (an inbox moves it to failed/ with this reason instead of dying on it at every start)
+            String why = "the cohort needs more memory than the platform's heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB allows; split the file, or start the"
+                    + " platform with a larger JAVA_MAX_MEM";
+            LOG.error("import of '{}' by {} refused: {}", name, user, why);
+            store.audit(user, "cohort.import.refused", name, why);
+            throw new CohortImportException(why, 0, List.of(new org.hepatica.cohort.Rejection(0, null, why)));
         } finally {
             Files.deleteIfExists(copy);
         }
