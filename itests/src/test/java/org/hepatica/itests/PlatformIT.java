@@ -238,6 +238,45 @@ class PlatformIT {
     }
 
     @Test
+    @Order(7)
+    void slowUploadsHoldAtMostTheImportSlotsAndTheApiStaysResponsive() throws Exception {
+        String auth = java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) { // each announces 1 MB and sends a few bytes, then nothing
+                java.net.Socket socket = new java.net.Socket("localhost", Distribution.HTTP_PORT);
+                socket.getOutputStream().write(("POST /api/v1/cohorts?name=slow" + i + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Basic " + auth + "\r\nContent-Type: text/csv\r\nContent-Length: 1048576\r\n\r\n"
+                        + "patient_id,os_time").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            Thread.sleep(500);
+            long t0 = System.nanoTime();
+            Api.Reply list = admin("GET", "/cohorts", null, null);
+            assertEquals(200, list.status());
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "listing answers while uploads stall");
+            Api.Reply another = admin("POST", "/cohorts?name=while-slow", "text/csv",
+                    "patient_id,os_time,os_event\nP1,1,1\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals(503, another.status(), "every import slot is held: " + another.body());
+            assertTrue(another.json().get("detail").asText().contains("maxConcurrentImports"), another.body());
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+        // the slots come back once the stalled uploads are gone
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int status;
+        do {
+            Thread.sleep(200);
+            status = admin("POST", "/cohorts?name=after-slow", "text/csv",
+                    "patient_id,os_time,os_event\nP1,2,1\n".getBytes(StandardCharsets.UTF_8)).status();
+        } while (status == 503 && System.nanoTime() < deadline);
+        assertEquals(201, status);
+    }
+
+    @Test
     @Order(8)
     void runningTheAnalysisReturnsAResultWithProvenance() throws Exception {
         Api.Reply r = api.send("POST", "/cohorts/" + demoCohortId + "/analyses/summary", ANALYST, ANALYST_PASSWORD,

@@ -14,4 +14,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Imports over HTTP that may run at once; more are answered 503 with Retry-After")
     int maxConcurrentImports() default 2;
+
+    @AttributeDefinition(description = "Slowest accepted upload after its first 30 seconds, in KB/s (0 = no minimum)")
+    int minUploadKbPerSecond() default 16;
 }

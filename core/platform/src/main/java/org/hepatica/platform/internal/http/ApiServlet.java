@@ -77,7 +77,7 @@ public final class ApiServlet extends HttpServlet {
         this.context = context;
         this.authenticator = new Authenticator(config.realm());
         this.cohortResource = new CohortResource(cohorts, store, config.maxUploadMb() * 1024L * 1024L,
-                config.maxConcurrentImports());
+                config.maxConcurrentImports(), config.minUploadKbPerSecond() * 1024L);
         this.analysisResource = new AnalysisResource(analyses);
         this.adminResource = new AdminResource(store);
     }
@@ -124,6 +124,9 @@ public final class ApiServlet extends HttpServlet {
             call.problem(400, Problem.of(400, "bad-request", "Bad Request", e.getMessage()));
         } catch (PayloadTooLarge e) {
             call.problem(413, Problem.of(413, "too-large", "Content Too Large", e.getMessage()));
+        } catch (TooSlow e) {
+            call.response.setHeader("Connection", "close");
+            call.problem(408, Problem.of(408, "too-slow", "Request Timeout", e.getMessage() + "; nothing was stored"));
         } catch (Busy e) {
             call.response.setHeader("Retry-After", "5");
             call.problem(503, Problem.of(503, "busy", "Service Unavailable", e.getMessage()));
@@ -194,6 +197,15 @@ public final class ApiServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         Busy(String message) {
+            super(message);
+        }
+    }
+
+    /** The request body arrived too slowly. */
+    static final class TooSlow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooSlow(String message) {
             super(message);
         }
     }

@@ -27,7 +27,11 @@ final class CohortResource {
     private final java.util.concurrent.Semaphore importSlots;
     private final int maxConcurrentImports;
 
-    CohortResource(CohortService cohorts, PlatformStore store, long maxUploadBytes, int maxConcurrentImports) {
+    private final long minUploadBytesPerSecond;
+
+    CohortResource(CohortService cohorts, PlatformStore store, long maxUploadBytes, int maxConcurrentImports,
+            long minUploadBytesPerSecond) {
+        this.minUploadBytesPerSecond = minUploadBytesPerSecond;
         this.cohorts = cohorts;
         this.store = store;
         this.maxUploadBytes = maxUploadBytes;
@@ -85,10 +89,13 @@ final class CohortResource {
                     + " etc/org.hepatica.api.cfg); try again shortly");
         }
         ImportResult result;
-        try (InputStream body = new LimitedInputStream(call.request.getInputStream(), maxUploadBytes)) {
+        try (InputStream body = new LimitedInputStream(call.request.getInputStream(), maxUploadBytes,
+                minUploadBytesPerSecond)) {
             result = target.importCsv(call.parameter("name"), body, unit, call.caller.name());
         } catch (LimitedInputStream.TooLarge e) {
             throw new ApiServlet.PayloadTooLarge(e.getMessage());
+        } catch (LimitedInputStream.TooSlow e) {
+            throw new ApiServlet.TooSlow(e.getMessage());
         } finally {
             importSlots.release();
         }
