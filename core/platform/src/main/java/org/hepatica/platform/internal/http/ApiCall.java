@@ -40,14 +40,14 @@ final class ApiCall {
 
     /**
      * A query parameter, or null. A query the container cannot decode (e.g. {@code %ff}, not
-     * UTF-8) is a 400 naming the parameter, not a failure of the platform.
+     * UTF-8) is a 400, not a failure of the platform (the container decodes the whole query at once).
      */
     String parameter(String name) {
         try {
             return request.getParameter(name);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the query string cannot be decoded (query parameter '" + name
-                    + "'): percent-encode it as UTF-8");
+            throw new IllegalArgumentException("the query string cannot be decoded: percent-encode every parameter"
+                    + " as UTF-8");
         }
     }
 
