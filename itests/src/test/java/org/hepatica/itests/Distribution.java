@@ -83,7 +83,13 @@ final class Distribution {
         if (!found) {
             out.add(key + " = " + value);
         }
-        Files.write(p, out);
+        // written beside and moved in, so Karaf's file watcher never reads a half-written file, and
+        // dated a minute back, so that a start right after the edit does not take it for a change to
+        // write back over
+        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+        Files.write(tmp, out);
+        Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Adds a user with a SHA-256 hashed password, as Karaf's JAAS realm stores them. */
