@@ -2,6 +2,7 @@ package org.hepatica.analysis.support;
 
 import java.util.List;
 import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
 import org.hepatica.cohort.CohortColumns;
@@ -79,12 +80,12 @@ public final class CommonParameters {
     /**
      * The confidence level of a request.
      *
-     * @throws org.hepatica.analysis.InvalidParameterException when it is not strictly between 0 and 1
+     * @throws InvalidParameterException when it is not strictly between 0 and 1
      */
-    public static double confLevel(AnalysisParameters p) throws org.hepatica.analysis.InvalidParameterException {
+    public static double confLevel(AnalysisParameters p) throws InvalidParameterException {
         double level = p.number(CONF_LEVEL);
         if (!(level > 0 && level < 1)) {
-            throw new org.hepatica.analysis.InvalidParameterException(CONF_LEVEL,
+            throw new InvalidParameterException(CONF_LEVEL,
                     "must lie strictly between 0 and 1, was " + level);
         }
         return level;
@@ -98,15 +99,15 @@ public final class CommonParameters {
     /**
      * Times in days from a number list parameter, each finite and &gt;= 0.
      *
-     * @throws org.hepatica.analysis.InvalidParameterException naming the parameter for a negative time
+     * @throws InvalidParameterException naming the parameter for a negative time
      */
-    public static double[] times(AnalysisParameters p, String name) throws org.hepatica.analysis.InvalidParameterException {
+    public static double[] times(AnalysisParameters p, String name) throws InvalidParameterException {
         List<Double> values = p.numbers(name);
         double[] out = new double[values.size()];
         for (int i = 0; i < out.length; i++) {
             double v = values.get(i);
             if (!(v >= 0)) {
-                throw new org.hepatica.analysis.InvalidParameterException(name,
+                throw new InvalidParameterException(name,
                         "times are days from treatment, >= 0; got " + Labels.number(v));
             }
             out[i] = v;
@@ -117,16 +118,16 @@ public final class CommonParameters {
     /**
      * A time in days from a number parameter, or NaN when absent.
      *
-     * @throws org.hepatica.analysis.InvalidParameterException when it is not &gt; 0
+     * @throws InvalidParameterException when it is not &gt; 0
      */
     public static double positiveTime(AnalysisParameters p, String name)
-            throws org.hepatica.analysis.InvalidParameterException {
+            throws InvalidParameterException {
         Double v = p.number(name);
         if (v == null) {
             return Double.NaN;
         }
         if (!(v > 0)) {
-            throw new org.hepatica.analysis.InvalidParameterException(name, "must be a time in days > 0, was "
+            throw new InvalidParameterException(name, "must be a time in days > 0, was "
                     + Labels.number(v));
         }
         return v;

@@ -122,17 +122,9 @@ public final class ApiServlet extends HttpServlet {
             call.problem(422, Problem.of(422, "analysis-failed", "Unprocessable Content", e.getMessage()));
         } catch (IllegalArgumentException | JsonProcessingException e) {
             call.problem(400, Problem.of(400, "bad-request", "Bad Request", e.getMessage()));
-        } catch (PayloadTooLarge e) {
-            call.problem(413, Problem.of(413, "too-large", "Content Too Large", e.getMessage()));
-        } catch (TooSlow e) {
-            call.response.setHeader("Connection", "close");
-            call.problem(408, Problem.of(408, "too-slow", "Request Timeout", e.getMessage() + "; nothing was stored"));
-        } catch (Busy e) {
-            call.response.setHeader("Retry-After", "5");
-            call.problem(503, Problem.of(503, "busy", "Service Unavailable", e.getMessage()));
-        } catch (UnsupportedMediaType e) {
-            call.response.setHeader("Accept-Post", "text/csv");
-            call.problem(415, Problem.of(415, "unsupported-media-type", "Unsupported Media Type", e.getMessage()));
+        } catch (Refusal e) {
+            e.headers.forEach(call.response::setHeader);
+            call.problem(e.status, Problem.of(e.status, e.slug, e.title, e.getMessage()));
         } catch (RuntimeException e) {
             // what failed stays in the log: no class name, stack, SQL or path reaches the client
             String errorId = java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -174,39 +166,46 @@ public final class ApiServlet extends HttpServlet {
         return true;
     }
 
-    /** The upload is over the configured limit. */
-    static final class PayloadTooLarge extends Exception {
+    /**
+     * A call the platform refuses for a reason of HTTP itself (size, media type, load, a slow
+     * client): the status, the problem's slug and title, and the headers that go with it.
+     */
+    static final class Refusal extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        PayloadTooLarge(String message) {
+        final int status;
+        final String slug;
+        final String title;
+        final transient Map<String, String> headers;
+
+        private Refusal(int status, String slug, String title, String message, Map<String, String> headers) {
             super(message);
+            this.status = status;
+            this.slug = slug;
+            this.title = title;
+            this.headers = headers;
         }
-    }
 
-    /** The body is not of a type the call takes. */
-    static final class UnsupportedMediaType extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnsupportedMediaType(String message) {
-            super(message);
+        /** 413: the upload is over the configured limit. */
+        static Refusal tooLarge(String message) {
+            return new Refusal(413, "too-large", "Content Too Large", message, Map.of());
         }
-    }
 
-    /** The platform has no capacity for the call now; the client should retry later. */
-    static final class Busy extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Busy(String message) {
-            super(message);
+        /** 415: the body is not of a type the call takes. */
+        static Refusal unsupportedMediaType(String message) {
+            return new Refusal(415, "unsupported-media-type", "Unsupported Media Type", message,
+                    Map.of("Accept-Post", "text/csv"));
         }
-    }
 
-    /** The request body arrived too slowly. */
-    static final class TooSlow extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+        /** 503: no capacity for the call now; the client should retry. */
+        static Refusal busy(String message) {
+            return new Refusal(503, "busy", "Service Unavailable", message, Map.of("Retry-After", "5"));
+        }
 
-        TooSlow(String message) {
-            super(message);
+        /** 408: the request body arrived too slowly; the connection is closed. */
+        static Refusal tooSlow(String message) {
+            return new Refusal(408, "too-slow", "Request Timeout", message + "; nothing was stored",
+                    Map.of("Connection", "close"));
         }
     }
 }

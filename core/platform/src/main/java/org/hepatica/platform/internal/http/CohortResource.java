@@ -41,7 +41,7 @@ final class CohortResource {
 
     /** Handles the call if it is one of this resource's; false otherwise. */
     boolean handle(ApiCall call, CohortService routedImports)
-            throws IOException, CohortImportException, ApiServlet.PayloadTooLarge {
+            throws IOException, CohortImportException {
         if (!call.path[0].equals("cohorts")) {
             return false;
         }
@@ -73,19 +73,19 @@ final class CohortResource {
     }
 
     private void importCohort(ApiCall call, CohortService target)
-            throws IOException, CohortImportException, ApiServlet.PayloadTooLarge {
+            throws IOException, CohortImportException {
         String type = call.request.getContentType();
         String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (!CSV_TYPES.contains(media)) {
-            throw new ApiServlet.UnsupportedMediaType("send the cohort as CSV with Content-Type: text/csv"
+            throw ApiServlet.Refusal.unsupportedMediaType("send the cohort as CSV with Content-Type: text/csv"
                     + (type == null ? " (the request had no Content-Type)" : ", not " + media));
         }
         if (call.request.getContentLengthLong() > maxUploadBytes) {
-            throw new ApiServlet.PayloadTooLarge("the upload is larger than " + maxUploadBytes / (1024 * 1024) + " MB");
+            throw ApiServlet.Refusal.tooLarge("the upload is larger than " + maxUploadBytes / (1024 * 1024) + " MB");
         }
         TimeUnit unit = TimeUnit.parse(call.parameter("timeUnit"));
         if (!importSlots.tryAcquire()) {
-            throw new ApiServlet.Busy(maxConcurrentImports + " imports are running (maxConcurrentImports in"
+            throw ApiServlet.Refusal.busy(maxConcurrentImports + " imports are running (maxConcurrentImports in"
                     + " etc/org.hepatica.api.cfg); try again shortly");
         }
         ImportResult result;
@@ -93,9 +93,9 @@ final class CohortResource {
                 minUploadBytesPerSecond)) {
             result = target.importCsv(call.parameter("name"), body, unit, call.caller.name());
         } catch (LimitedInputStream.TooLarge e) {
-            throw new ApiServlet.PayloadTooLarge(e.getMessage());
+            throw ApiServlet.Refusal.tooLarge(e.getMessage());
         } catch (LimitedInputStream.TooSlow e) {
-            throw new ApiServlet.TooSlow(e.getMessage());
+            throw ApiServlet.Refusal.tooSlow(e.getMessage());
         } finally {
             importSlots.release();
         }
