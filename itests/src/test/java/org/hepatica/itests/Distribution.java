@@ -107,6 +107,14 @@ final class Distribution {
         return run("stop");
     }
 
+    /** Kills the platform's JVM as a power cut would ({@code kill -9}): no shutdown hook, no cleanup. */
+    void kill() throws Exception {
+        long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+        process.destroyForcibly();
+        process.onExit().get(60, TimeUnit.SECONDS);
+    }
+
     String adminPassword() throws IOException {
         return Files.readString(home.resolve("data/initial-admin-password")).trim();
     }

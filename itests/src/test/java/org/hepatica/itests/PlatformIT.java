@@ -216,6 +216,43 @@ class PlatformIT {
 
     @Test
     @Order(7)
+    void theServersOwnErrorsAreProblemDocumentsNamingNoInternals() throws Exception {
+        String auth = "Authorization: Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        String[][] cases = {
+            {"GET /api/v1/" + "a".repeat(9000) + " HTTP/1.1\r\n", "414", "uri-too-long"},
+            {"GET /api/v1/analyses HTTP/1.1\r\nX-Big: " + "b".repeat(10_000) + "\r\n", "431", "headers-too-large"},
+            {"GET /api/v1/% HTTP/1.1\r\n", "400", "bad-request"},
+            {"GET /api/v1/..;/cohorts HTTP/1.1\r\n", "400", "bad-request"},
+            {"DELETE /api/v1/%2e%2e/cohorts HTTP/1.1\r\n", "404", "not-found"},
+            {"PUT /elsewhere HTTP/1.1\r\n", "404", "not-found"},
+            {"GET /api/v1/cohorts HTTP/7.0\r\n", "505", "http-version-not-supported"},
+        };
+        for (String[] c : cases) {
+            String request = c[0] + "Host: localhost\r\n" + auth + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+            String answer;
+            try (java.net.Socket socket = new java.net.Socket("localhost", Distribution.HTTP_PORT)) {
+                socket.setSoTimeout(20_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String what = c[0].substring(0, Math.min(60, c[0].length()));
+            assertTrue(answer.startsWith("HTTP/1.1 " + c[1]), what + " -> " + answer);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertFalse(body.contains("<") || body.toLowerCase().contains("jetty") || body.contains("Exception"), what + " -> " + body);
+            if (c[2] != null) {
+                assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), what + " -> " + answer);
+                JsonNode problem = Api.JSON.readTree(body);
+                assertEquals("urn:hepatica:problem:" + c[2], problem.get("type").asText(), body);
+                assertEquals(Integer.parseInt(c[1]), problem.get("status").asInt(), body);
+                assertFalse(problem.get("detail").asText().isEmpty(), body);
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
     void aFileOfManyBadRowsAnswersTheFirstThousandAndTheReportHasEveryOne() throws Exception {
         StringBuilder csv = new StringBuilder("patient_id,os_time,os_event\n");
         for (int i = 0; i < 5000; i++) {

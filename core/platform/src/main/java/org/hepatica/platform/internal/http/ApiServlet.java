@@ -127,13 +127,9 @@ public final class ApiServlet extends HttpServlet {
             call.problem(e.status, Problem.of(e.status, e.slug, e.title, e.getMessage()));
         } catch (RuntimeException e) {
             // what failed stays in the log: no class name, stack, SQL or path reaches the client
-            String errorId = java.util.UUID.randomUUID().toString().substring(0, 8);
+            String errorId = Problem.newErrorId();
             LOG.error("error {}: {} {} by {} failed", errorId, call.method, path, caller.name(), e);
-            Map<String, Object> body = Problem.of(500, "internal", "Internal Server Error",
-                    "the platform failed; the administrator finds what happened under error id " + errorId
-                            + " in data/log/hepatica.log");
-            body.put("errorId", errorId);
-            call.problem(500, body);
+            call.problem(500, Problem.internal(500, errorId));
         }
     }
 

@@ -18,6 +18,20 @@ final class Problem {
         return body;
     }
 
+    /** A fresh short id that a 5xx names and the log writes beside the cause. */
+    static String newErrorId() {
+        return java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The 5xx document: the error id and where the administrator finds it, nothing of the cause. */
+    static Map<String, Object> internal(int status, String errorId) {
+        Map<String, Object> body = of(status, "internal", "Internal Server Error",
+                "the platform failed; the administrator finds what happened under error id " + errorId
+                        + " in data/log/hepatica.log");
+        body.put("errorId", errorId);
+        return body;
+    }
+
     static Map<String, Object> withErrors(int status, String slug, String title, String detail, List<?> errors) {
         Map<String, Object> body = of(status, slug, title, detail);
         body.put("errors", errors);
