@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * differ. Then what a user gets wrong or a cohort lacks: every plugin is listed from its own bundle, a
  * bad parameter of each is a 400 naming it, and degenerate cohorts (one arm only, no events in an
  * arm, a subgroup of one patient with an empty arm x subgroup cell) give results with warnings.
+ * Last, the analyses run eight at a time while a large cohort is imported and a plugin bundle is
+ * stopped and started again give the results they give one at a time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysesIT {
@@ -297,6 +302,109 @@ class AnalysesIT {
         assertEquals("log-log", confType.get("default").asText());
         assertEquals(List.of("log", "log-log", "plain"), Api.JSON.convertValue(confType.get("values"), List.class),
                 "a choice lists its values");
+    }
+
+    /** One request of each analysis, with parameters that reach its every part. */
+    private static final Map<String, String> CONCURRENT = new LinkedHashMap<>();
+
+    static {
+        CONCURRENT.put("km", "{\"endpoint\": \"DFS\", \"landmarks\": [365, 730]}");
+        CONCURRENT.put("cox", "{\"endpoint\": \"OS\", \"covariates\": [\"arm\", \"mvi\", \"age\"], \"reference\": {\"arm\": \"RFA\"}}");
+        CONCURRENT.put("dfs", "{}");
+        CONCURRENT.put("os", "{}");
+        CONCURRENT.put("mvi-subgroups", "{}");
+        CONCURRENT.put("margin-stratification", "{}");
+        CONCURRENT.put("competing-risks", "{}");
+        CONCURRENT.put("summary", "{}");
+    }
+
+    private Api.Reply runRaw(String cohortId, String analysis) throws Exception {
+        return post("/cohorts/" + cohortId + "/analyses/" + analysis, "application/json",
+                ("{\"parameters\": " + CONCURRENT.get(analysis) + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void concurrentAnalysesDuringAnImportAndABundleStopGiveTheSerialResults() throws Exception {
+        String cohortId = cohortIds.get("hcc_demo");
+        Map<String, JsonNode> serial = new LinkedHashMap<>();
+        for (String analysis : CONCURRENT.keySet()) {
+            Api.Reply r = runRaw(cohortId, analysis);
+            assertEquals(200, r.status(), analysis + ": " + r.body());
+            serial.put(analysis, r.json().get("result"));
+        }
+        // a cohort of 800,000 rows imported meanwhile: copies of the reference cohort under new ids
+        String text = Files.readString(REFERENCE.resolve("hcc_demo.csv"));
+        int headerEnd = text.indexOf('\n') + 1;
+        StringBuilder big = new StringBuilder(text.substring(0, headerEnd));
+        for (int k = 0; k < 2000; k++) {
+            big.append(text.substring(headerEnd).replace("\"HCC-", "\"C" + k + "-HCC-"));
+        }
+        byte[] bigCsv = big.toString().getBytes(StandardCharsets.UTF_8);
+        dist.addUser("operator", "operator-secret-1", "admin,manager,viewer,systembundles,ssh");
+        String plugin = "org.hepatica.plugin.competingrisks";
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            Future<Api.Reply> imported = pool.submit(() -> post("/cohorts?name=concurrent-import", "text/csv", bigCsv));
+            List<Future<List<Api.Reply>>> runs = new ArrayList<>();
+            for (String analysis : CONCURRENT.keySet()) {
+                // each analysis runs again and again until the import is stored and the plugin is back
+                runs.add(pool.submit(() -> {
+                    List<Api.Reply> replies = new ArrayList<>();
+                    while (!done.get() || replies.size() < 6) {
+                        replies.add(runRaw(cohortId, analysis));
+                        Thread.sleep(50);
+                    }
+                    return replies;
+                }));
+            }
+            Thread.sleep(300);
+            dist.shell("operator", "operator-secret-1", "bundle:stop " + plugin);
+            Thread.sleep(500);
+            dist.shell("operator", "operator-secret-1", "bundle:start " + plugin);
+            Api.Reply imp = imported.get();
+            assertEquals(201, imp.status(), imp.body().substring(0, Math.min(300, imp.body().length())));
+            assertEquals(800_000, imp.json().get("rowsAccepted").asInt());
+            Thread.sleep(500);
+            done.set(true);
+
+            int i = 0;
+            int compared = 0;
+            int missing = 0;
+            for (String analysis : CONCURRENT.keySet()) {
+                for (Api.Reply r : runs.get(i++).get()) {
+                    if (r.status() == 200) {
+                        assertEquals(serial.get(analysis), r.json().get("result"), analysis + " run concurrently");
+                        compared++;
+                    } else {
+                        // only the stopped plugin may be missing, and it says so
+                        assertEquals("competing-risks", analysis, analysis + ": " + r.body());
+                        assertEquals(404, r.status(), r.body());
+                        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+                        missing++;
+                    }
+                }
+            }
+            assertTrue(missing > 0, "the plugin was stopped while its analysis was being run");
+            assertTrue(compared >= 7 * 6, "every other analysis answered every time: " + compared);
+        } finally {
+            done.set(true);
+            pool.shutdownNow();
+        }
+        // started again, the plugin gives the same result; the import's rows leave the reference cohort as it was
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Api.Reply again;
+        do {
+            again = runRaw(cohortId, "competing-risks");
+        } while (again.status() == 404 && System.nanoTime() < deadline && sleep(200));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(serial.get("competing-risks"), again.json().get("result"));
+    }
+
+    private static boolean sleep(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return true;
     }
 
     static Stream<Arguments> badParameters() {

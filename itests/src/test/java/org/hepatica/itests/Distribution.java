@@ -107,6 +107,20 @@ final class Distribution {
         return run("stop");
     }
 
+    /** Runs a Karaf shell command through the SSH console ({@code bin/client}); its output. */
+    String shell(String user, String password, String command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(SSH_PORT),
+                "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "5", command)
+                .directory(home.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/client " + command + " failed:\n" + new String(out, StandardCharsets.UTF_8));
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
     /** Kills the platform's JVM as a power cut would ({@code kill -9}): no shutdown hook, no cleanup. */
     void kill() throws Exception {
         long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim());
