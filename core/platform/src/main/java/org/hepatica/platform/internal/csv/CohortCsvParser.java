@@ -165,7 +165,7 @@ public final class CohortCsvParser {
     private static final class Part {
         Chunker.Chunk chunk;
         final ColumnBuilder[] builders;
-        final EndpointColumns endpoints = new EndpointColumns(64);
+        EndpointColumns endpoints = new EndpointColumns(64);
         /** Which accepted rows the merge keeps (null = all): a repeated patient id is refused. */
         boolean[] keep;
         final List<RejectedRow> rejected = new ArrayList<>();
@@ -204,9 +204,28 @@ public final class CohortCsvParser {
             accepted++;
         }
 
+        /**
+         * Drops the rows the merge refused (repeated patient ids) from the columns and endpoints now,
+         * so that a file of one id repeated millions of times holds one row in memory, not millions.
+         */
+        void compact(ColumnRule[] rules) {
+            int kept = ColumnBuilder.kept(accepted, keep);
+            for (int c = 0; c < builders.length; c++) {
+                ColumnBuilder compacted = ColumnBuilder.of(rules[c], Math.max(1, kept));
+                compacted.append(builders[c], accepted, keep);
+                builders[c] = compacted;
+            }
+            EndpointColumns compactedEndpoints = new EndpointColumns(Math.max(1, kept));
+            compactedEndpoints.append(endpoints, keep);
+            endpoints = compactedEndpoints;
+            accepted = kept;
+            keep = null;
+        }
+
         /** Merged: only the columns, the endpoints and {@link #keep} are needed from now on. */
         void done() {
             chunk = null;
+            rejected.clear(); // handed to the rejection report, which keeps the first ones and spills the rest
             ids = null;
             hashes = null;
             lines = null;
@@ -345,6 +364,9 @@ public final class CohortCsvParser {
                 }
             }
             accepted += ColumnBuilder.kept(part.accepted, part.keep);
+            if (part.keep != null) {
+                part.compact(layout.rules);
+            }
             // refused rows in line order: those refused by the part, and the duplicates
             int a = 0;
             int b = 0;
