@@ -146,7 +146,7 @@ final class Distribution {
                 .directory(home.toFile()).redirectErrorStream(true);
         pb.environment().put("HEPATICA_PORT", Integer.toString(HTTP_PORT));
         pb.environment().put("HEPATICA_START_TIMEOUT", "180");
-        pb.environment().put("JAVA_MAX_MEM", "1G");
+        pb.environment().put("JAVA_MAX_MEM", "2G");
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {

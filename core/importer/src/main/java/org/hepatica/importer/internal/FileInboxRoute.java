@@ -57,6 +57,8 @@ final class FileInboxRoute extends RouteBuilder {
         return u.toString();
     }
 
+    private volatile org.apache.camel.ProducerTemplate template;
+
     @Override
     public void configure() {
         from(uri()).routeId(s.routeId())
@@ -64,7 +66,23 @@ final class FileInboxRoute extends RouteBuilder {
                     .process(this::report)
                 .end()
                 .process(this::prepare)
-                .to(s.target());
+                .process(this::importFile);
+    }
+
+    /**
+     * Sends the file to the import. An {@link Error} thrown there (a stack overflow on a pathological
+     * file, say) would leave the route past its error handler and end the inbox's polling for good:
+     * it refuses this file like any other failure, and the inbox goes on with the next.
+     */
+    private void importFile(Exchange exchange) {
+        if (template == null) {
+            template = getContext().createProducerTemplate();
+        }
+        try {
+            template.send(s.target(), exchange);
+        } catch (Error e) {
+            exchange.setException(new IllegalStateException("the import failed: " + e, e));
+        }
     }
 
     private void prepare(Exchange exchange) {

@@ -140,6 +140,39 @@ class FileInboxRouteTest {
     }
 
     @Test
+    void anErrorOfTheImportMovesTheFileToFailedAndTheInboxGoesOn() throws Exception {
+        start(100, "", "days");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        mock.whenAnyExchangeReceived(e -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StackOverflowError("deep input");
+            }
+        });
+        drop("first.csv", CSV);
+        await(() -> {
+            try {
+                return list(dir.resolve("failed")).size() == 2;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        List<Path> failed = list(dir.resolve("failed"));
+        assertEquals(2, failed.size(), "the file and its report: " + failed);
+        assertTrue(failed.get(0).getFileName().toString().startsWith("first-"), failed.toString());
+        assertTrue(Files.readString(failed.get(1)).contains("StackOverflowError"), Files.readString(failed.get(1)));
+        drop("second.csv", CSV);
+        await(() -> {
+            try {
+                return list(dir.resolve("archive")).size() == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(1, list(dir.resolve("archive")).size(), "the next file is imported");
+        assertEquals(2, calls.get());
+    }
+
+    @Test
     void doneFileName_aFileWaitsForItsDoneFile() throws Exception {
         start(100, "$simple{file:name}.done", "days");
         drop("hcc.csv", CSV);

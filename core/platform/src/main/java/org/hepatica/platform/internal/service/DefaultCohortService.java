@@ -64,7 +64,7 @@ public final class DefaultCohortService implements CohortService {
             // (an inbox moves it to failed/ with this reason instead of dying on it at every start)
             String why = "the cohort needs more memory than the platform's heap of "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB allows; split the file, or start the"
-                    + " platform with a larger JAVA_MAX_MEM";
+                    + " platform with a larger JAVA_MAX_MEM (bin/hepatica start, default 4G)";
             LOG.error("import of '{}' by {} refused: {}", name, user, why);
             store.audit(user, "cohort.import.refused", name, why);
             throw new CohortImportException(why, 0, List.of(new org.hepatica.cohort.Rejection(0, null, why)));
