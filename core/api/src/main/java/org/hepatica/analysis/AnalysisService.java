@@ -29,4 +29,14 @@ public interface AnalysisService {
 
     /** A stored result. */
     Optional<StoredResult> result(String id);
+
+    /**
+     * The figure of a stored result, drawn by the plugin of its analysis from the stored result.
+     *
+     * @return the figure, or empty when the result has none (its analysis draws no figure, or not
+     *         for this result)
+     * @throws NoSuchElementException when there is no such result, or its analysis's plugin is not
+     *         installed now (the message says which)
+     */
+    Optional<org.hepatica.figure.Figure> figure(String resultId, FigureRequest request);
 }

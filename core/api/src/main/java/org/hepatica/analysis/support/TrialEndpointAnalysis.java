@@ -3,13 +3,18 @@ package org.hepatica.analysis.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.FigureRequest;
+import org.hepatica.analysis.FigureSource;
 import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
+import org.hepatica.analysis.StoredResult;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.Endpoint;
+import org.hepatica.figure.Figure;
 import org.hepatica.stats.CoxProportionalHazards;
 import org.hepatica.stats.CoxResult;
 import org.hepatica.stats.KaplanMeierEstimator;
@@ -27,7 +32,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * endpoint and landmark and registers as an {@link Analysis} service.
  */
 @ConsumerType
-public abstract class TrialEndpointAnalysis implements Analysis {
+public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
     /** The parameter of the landmark time. */
     public static final String LANDMARK = "landmark";
 
@@ -95,5 +100,27 @@ public abstract class TrialEndpointAnalysis implements Analysis {
         }
         return new Result(endpoint.name(), arms.name(), model.design().reference(arms.name()), landmark, s.size(),
                 s.nDropped(), s.missing(), km, logRank, ratios.isEmpty() ? null : ratios.get(0), ratios, warnings);
+    }
+
+    /**
+     * The Kaplan-Meier curves by arm with the number at risk, the landmark marked, the log-rank p and
+     * the hazard ratio, drawn from the stored result.
+     */
+    @Override
+    public Optional<Figure> figure(StoredResult stored, FigureRequest request) {
+        Map<?, ?> r = ResultFigures.map(stored.result());
+        String treatment = ResultFigures.text(r.get("treatment"), "treatment");
+        String title = ResultFigures.endpointName(ResultFigures.text(r.get("endpoint"), null)) + " by " + treatment;
+        double landmark = ResultFigures.number(r.get("landmark"), Double.NaN);
+        Map<Double, String> marks = Double.isNaN(landmark) ? Map.of()
+                : Map.of(landmark, ResultFigures.landmarkLabel(landmark));
+        Map<?, ?> hr = ResultFigures.map(r.get("hazardRatio"));
+        String term = ResultFigures.text(hr.get("term"), "");
+        String versus = term.contains("=") ? term.substring(term.indexOf('=') + 1) : term;
+        String prefix = "HR " + versus + (r.get("reference") != null ? " vs " + r.get("reference") : "") + " ";
+        List<String> notes = new ArrayList<>();
+        notes.add(ResultFigures.logRank(r.get("logRank"), null));
+        notes.add(ResultFigures.hazardRatio(hr, prefix));
+        return ResultFigures.kaplanMeier(title, ResultFigures.map(r.get("km")).get("groups"), notes, marks, request);
     }
 }

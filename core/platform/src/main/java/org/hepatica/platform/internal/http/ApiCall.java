@@ -63,6 +63,15 @@ final class ApiCall {
         send(response, status, JSON, body);
     }
 
+    /** Answers with a text body of that content type (SVG, HTML). */
+    void sendText(int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
     /** Answers with a problem document. */
     void problem(int status, Map<String, Object> problem) throws IOException {
         send(response, status, PROBLEM, problem);

@@ -78,7 +78,7 @@ public final class ApiServlet extends HttpServlet {
         this.authenticator = new Authenticator(config.realm());
         this.cohortResource = new CohortResource(cohorts, store, config.maxUploadMb() * 1024L * 1024L,
                 config.maxConcurrentImports(), config.minUploadKbPerSecond() * 1024L);
-        this.analysisResource = new AnalysisResource(analyses);
+        this.analysisResource = new AnalysisResource(analyses, cohorts);
         this.adminResource = new AdminResource(store);
     }
 

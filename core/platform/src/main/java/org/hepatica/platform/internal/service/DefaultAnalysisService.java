@@ -14,9 +14,12 @@ import org.hepatica.analysis.AnalysisDescriptor;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
 import org.hepatica.analysis.AnalysisService;
+import org.hepatica.analysis.FigureRequest;
+import org.hepatica.analysis.FigureSource;
 import org.hepatica.analysis.Provenance;
 import org.hepatica.analysis.StoredResult;
 import org.hepatica.cohort.CohortView;
+import org.hepatica.figure.Figure;
 import org.hepatica.platform.internal.json.Json;
 import org.hepatica.platform.internal.store.PlatformStore;
 import org.osgi.framework.Bundle;
@@ -138,5 +141,24 @@ public final class DefaultAnalysisService implements AnalysisService {
     @Override
     public Optional<StoredResult> result(String id) {
         return store.resultJson(id).map(json -> Json.read(json, StoredResult.class));
+    }
+
+    @Override
+    public Optional<Figure> figure(String resultId, FigureRequest request) {
+        StoredResult result = result(resultId).orElseThrow(() -> new NoSuchElementException("no result '" + resultId + "'"));
+        Plugin plugin = plugin(result.analysis()).orElseThrow(() -> new NoSuchElementException("the figure of result '"
+                + resultId + "' is drawn by the plugin of analysis '" + result.analysis() + "', which is not installed now"));
+        if (!(plugin.analysis() instanceof FigureSource source)) {
+            return Optional.empty();
+        }
+        try {
+            return source.figure(result, request);
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("error {}: the figure of result {} ('{}' from {} {}) failed", errorId, resultId,
+                    result.analysis(), plugin.bundle(), plugin.version(), e);
+            throw new IllegalStateException("the figure of result '" + resultId + "' could not be drawn; the"
+                    + " administrator finds what happened under error id " + errorId + " in data/log/hepatica.log", e);
+        }
     }
 }

@@ -2,17 +2,25 @@ package org.hepatica.plugin.cox.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.FigureRequest;
+import org.hepatica.analysis.FigureSource;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
+import org.hepatica.analysis.StoredResult;
 import org.hepatica.analysis.support.CommonParameters;
 import org.hepatica.analysis.support.CoxModel;
+import org.hepatica.analysis.support.ResultFigures;
 import org.hepatica.analysis.support.SurvivalSample;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.Endpoint;
+import org.hepatica.figure.Figure;
+import org.hepatica.figure.ForestPlot;
+import org.hepatica.figure.Format;
 import org.hepatica.stats.CoxProportionalHazards;
 import org.hepatica.stats.CoxResult;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +31,7 @@ import org.osgi.service.component.annotations.Component;
  * concordance and the {@code cox.zph} test of proportional hazards (transform "km", with GLOBAL).
  */
 @Component(service = Analysis.class)
-public final class CoxAnalysis implements Analysis {
+public final class CoxAnalysis implements Analysis, FigureSource {
     static final String COVARIATES = "covariates";
     static final String STRATA = "strata";
     static final String REFERENCE = "reference";
@@ -108,5 +116,65 @@ public final class CoxAnalysis implements Analysis {
                 model.design().strataName(), references, missing, r.n(), r.events(), r.nDropped(), r.terms(),
                 r.logLikNull(), r.logLik(), r.iterations(), r.converged(), r.likelihoodRatio(), r.wald(), r.score(),
                 r.concordance(), r.phTest(), warnings);
+    }
+
+    /**
+     * A forest plot of the model's terms: per categorical covariate a heading, its reference level
+     * (marked, without an estimate of its own) and one row per other level; a numeric covariate in one
+     * row; the model's n, events and tests below.
+     */
+    @Override
+    public Optional<Figure> figure(StoredResult stored, FigureRequest request) {
+        Map<?, ?> r = ResultFigures.map(stored.result());
+        List<?> terms = ResultFigures.list(r.get("terms"));
+        if (terms.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<?, ?> reference = ResultFigures.map(r.get("reference"));
+        ForestPlot plot = ForestPlot.of("Cox model of " + ResultFigures.endpointName(ResultFigures.text(r.get("endpoint"), null))
+                .toLowerCase(java.util.Locale.ROOT)).labelHeader("Term");
+        java.util.Set<Object> drawn = new java.util.HashSet<>();
+        for (Object covariate : ResultFigures.list(r.get("covariates"))) {
+            String name = String.valueOf(covariate);
+            boolean headed = false;
+            for (Object o : terms) {
+                Map<?, ?> t = ResultFigures.map(o);
+                String term = ResultFigures.text(t.get("term"), "");
+                if (term.equals(name)) {
+                    ResultFigures.row(plot, name, null, null, t);
+                    drawn.add(o);
+                } else if (term.startsWith(name + "=")) {
+                    if (!headed) {
+                        plot.heading(name);
+                        if (reference.get(name) != null) {
+                            plot.reference(name + " = " + reference.get(name), null, null);
+                        }
+                        headed = true;
+                    }
+                    ResultFigures.row(plot, term.replaceFirst("=", " = "), null, null, t);
+                    drawn.add(o);
+                }
+            }
+        }
+        for (Object o : terms) { // terms of no listed covariate (interactions, say): as they are named
+            if (!drawn.contains(o)) {
+                ResultFigures.row(plot, ResultFigures.text(ResultFigures.map(o).get("term"), "?"), null, null, o);
+            }
+        }
+        StringBuilder note = new StringBuilder();
+        note.append("n = ").append(ResultFigures.integer(r.get("n"))).append(", ")
+                .append(ResultFigures.integer(r.get("events"))).append(" events; ")
+                .append(ResultFigures.text(r.get("ties"), "efron")).append(" ties");
+        if (ResultFigures.map(r.get("likelihoodRatio")).get("pValue") instanceof Number p) {
+            note.append("; likelihood ratio ").append(Format.p(p.doubleValue()));
+        }
+        if (r.get("concordance") instanceof Number c) {
+            note.append("; concordance ").append(Format.number(c.doubleValue(), 2));
+        }
+        if (r.get("strata") != null) {
+            note.append("; stratified by ").append(r.get("strata"));
+        }
+        plot.footnote(note.toString());
+        return Optional.of(plot.draw());
     }
 }

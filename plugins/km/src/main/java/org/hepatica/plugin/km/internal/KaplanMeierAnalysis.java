@@ -3,16 +3,22 @@ package org.hepatica.plugin.km.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.FigureRequest;
+import org.hepatica.analysis.FigureSource;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
+import org.hepatica.analysis.StoredResult;
 import org.hepatica.analysis.support.CommonParameters;
+import org.hepatica.analysis.support.ResultFigures;
 import org.hepatica.analysis.support.SurvivalSample;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.Endpoint;
+import org.hepatica.figure.Figure;
 import org.hepatica.stats.KaplanMeierEstimator;
 import org.hepatica.stats.KaplanMeierResult;
 import org.hepatica.stats.LogRankResult;
@@ -28,7 +34,7 @@ import org.osgi.service.component.annotations.Component;
  * those of the groups; strata only enter the test.
  */
 @Component(service = Analysis.class)
-public final class KaplanMeierAnalysis implements Analysis {
+public final class KaplanMeierAnalysis implements Analysis, FigureSource {
     static final String GROUP_BY = "groupBy";
     static final String LANDMARKS = "landmarks";
     static final String TAU = "tau";
@@ -123,5 +129,25 @@ public final class KaplanMeierAnalysis implements Analysis {
         return new Result(endpoint.name(), s.group() == null ? null : s.group().name(),
                 s.strata() == null ? null : s.strata().name(), fit.confType(),
                 fit.confLevel(), s.size(), s.nDropped(), s.missing(), fit.groups(), logRank, warnings);
+    }
+
+    /** The curves with the number at risk, the requested landmarks marked and the log-rank p. */
+    @Override
+    public Optional<Figure> figure(StoredResult stored, FigureRequest request) {
+        Map<?, ?> r = ResultFigures.map(stored.result());
+        String groupBy = ResultFigures.text(r.get("groupBy"), null);
+        String title = ResultFigures.endpointName(ResultFigures.text(r.get("endpoint"), null))
+                + (groupBy == null ? "" : " by " + groupBy);
+        Map<Double, String> marks = new java.util.TreeMap<>();
+        for (Object t : ResultFigures.list(stored.parameters() == null ? null : stored.parameters().get(LANDMARKS))) {
+            double days = ResultFigures.number(t, Double.NaN);
+            if (!Double.isNaN(days)) {
+                marks.put(days, ResultFigures.landmarkLabel(days));
+            }
+        }
+        String strata = ResultFigures.text(r.get("strata"), null);
+        List<String> notes = new ArrayList<>();
+        notes.add(ResultFigures.logRank(r.get("logRank"), strata == null ? null : "Log-rank stratified by " + strata + ","));
+        return ResultFigures.kaplanMeier(title, r.get("groups"), notes, marks, request);
     }
 }

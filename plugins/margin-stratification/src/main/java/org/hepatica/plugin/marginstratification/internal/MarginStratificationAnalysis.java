@@ -3,22 +3,28 @@ package org.hepatica.plugin.marginstratification.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.FigureRequest;
+import org.hepatica.analysis.FigureSource;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
+import org.hepatica.analysis.StoredResult;
 import org.hepatica.analysis.support.CommonParameters;
 import org.hepatica.analysis.support.CoxModel;
 import org.hepatica.analysis.support.Grouping;
 import org.hepatica.analysis.support.HazardRatio;
 import org.hepatica.analysis.support.Labels;
+import org.hepatica.analysis.support.ResultFigures;
 import org.hepatica.analysis.support.SurvivalSample;
 import org.hepatica.cohort.Categorical;
 import org.hepatica.cohort.CohortColumns;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.Endpoint;
+import org.hepatica.figure.Figure;
 import org.hepatica.stats.CoxProportionalHazards;
 import org.hepatica.stats.CoxResult;
 import org.hepatica.stats.KaplanMeierEstimator;
@@ -36,7 +42,7 @@ import org.osgi.service.component.annotations.Component;
  * margin are left out and counted.
  */
 @Component(service = Analysis.class)
-public final class MarginStratificationAnalysis implements Analysis {
+public final class MarginStratificationAnalysis implements Analysis, FigureSource {
     static final String CUTOFF = "cutoffMm";
     /** The grouping of the classes; patients without a margin count as missing {@code margin_mm}. */
     static final String CLASS = CohortColumns.MARGIN_MM;
@@ -133,5 +139,23 @@ public final class MarginStratificationAnalysis implements Analysis {
         }
         String c = Labels.number(cutoff);
         return new Categorical(List.of("<" + c, ">=" + c), codes);
+    }
+
+    /** The curves by margin class with the number at risk, the log-rank p between the classes and the stratified HR. */
+    @Override
+    public Optional<Figure> figure(StoredResult stored, FigureRequest request) {
+        Map<?, ?> r = ResultFigures.map(stored.result());
+        String title = ResultFigures.endpointName(ResultFigures.text(r.get("endpoint"), null)) + " by margin width";
+        List<String> notes = new ArrayList<>();
+        notes.add(ResultFigures.logRank(r.get("logRankBetweenClasses"), "Log-rank between classes"));
+        List<?> terms = ResultFigures.list(ResultFigures.map(r.get("stratifiedCoxTreatment")).get("terms"));
+        if (!terms.isEmpty()) {
+            String term = ResultFigures.text(ResultFigures.map(terms.get(0)).get("term"), "");
+            notes.add(ResultFigures.hazardRatio(terms.get(0), "HR " + term.substring(term.indexOf('=') + 1)
+                    + " (stratified by class) "));
+        }
+        // "<10" and ">=10" as a reader writes them
+        return ResultFigures.kaplanMeier(title, r.get("km"), notes, Map.of(), request,
+                label -> "margin " + label.replace(">=", "\u2265 ").replace("<", "< ") + " mm");
     }
 }

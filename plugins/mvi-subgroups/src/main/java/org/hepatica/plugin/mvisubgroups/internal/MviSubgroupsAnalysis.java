@@ -3,18 +3,26 @@ package org.hepatica.plugin.mvisubgroups.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisParameters;
+import org.hepatica.analysis.FigureRequest;
+import org.hepatica.analysis.FigureSource;
 import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
+import org.hepatica.analysis.StoredResult;
 import org.hepatica.analysis.support.CommonParameters;
 import org.hepatica.analysis.support.CoxModel;
 import org.hepatica.analysis.support.HazardRatio;
+import org.hepatica.analysis.support.ResultFigures;
 import org.hepatica.analysis.support.SurvivalSample;
 import org.hepatica.cohort.CohortColumns;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.Endpoint;
+import org.hepatica.figure.Figure;
+import org.hepatica.figure.ForestPlot;
+import org.hepatica.figure.Format;
 import org.hepatica.stats.CoxLikelihoodRatioTest;
 import org.hepatica.stats.CoxProportionalHazards;
 import org.hepatica.stats.CoxResult;
@@ -28,7 +36,7 @@ import org.osgi.service.component.annotations.Component;
  * subgroup is known (the others are left out and counted).
  */
 @Component(service = Analysis.class)
-public final class MviSubgroupsAnalysis implements Analysis {
+public final class MviSubgroupsAnalysis implements Analysis, FigureSource {
     static final String SUBGROUP = "subgroup";
 
     /**
@@ -120,5 +128,35 @@ public final class MviSubgroupsAnalysis implements Analysis {
         warnings.addAll(lrt.warnings());
         return new Result(endpoint.name(), treatment, subgroup, reference, s.size(), s.nDropped(), s.missing(),
                 subgroups, new Interaction(lrt.statistic(), lrt.df(), lrt.pValue()), warnings);
+    }
+
+    /** One forest row per subgroup level: the treatment's HR with its interval, n and events; the interaction p below. */
+    @Override
+    public Optional<Figure> figure(StoredResult stored, FigureRequest request) {
+        Map<?, ?> r = ResultFigures.map(stored.result());
+        List<?> subgroups = ResultFigures.list(r.get("subgroups"));
+        if (subgroups.isEmpty()) {
+            return Optional.empty();
+        }
+        String subgroup = ResultFigures.text(r.get("subgroup"), "subgroup");
+        String treatment = ResultFigures.text(r.get("treatment"), "treatment");
+        Map<?, ?> first = ResultFigures.map(subgroups.get(0));
+        String term = ResultFigures.text(first.get("term"), "");
+        String versus = term.contains("=") ? term.substring(term.indexOf('=') + 1) : term;
+        String endpoint = ResultFigures.endpointName(ResultFigures.text(r.get("endpoint"), null));
+        ForestPlot plot = ForestPlot.of(endpoint + ": " + versus + " vs " + ResultFigures.text(r.get("reference"), "reference")
+                + " by " + subgroup).effectLabel("Hazard ratio of " + treatment + " " + versus + " (95% CI)");
+        plot.heading(subgroup);
+        for (Object o : subgroups) {
+            Map<?, ?> g = ResultFigures.map(o);
+            ResultFigures.row(plot, subgroup + " = " + ResultFigures.text(g.get("level"), "?"),
+                    ResultFigures.integer(g.get("n")), ResultFigures.integer(g.get("events")), g);
+        }
+        Map<?, ?> interaction = ResultFigures.map(r.get("interaction"));
+        if (interaction.get("pValue") instanceof Number p) {
+            plot.footnote("Interaction " + treatment + " \u00d7 " + subgroup + ": " + Format.p(p.doubleValue())
+                    + " (likelihood ratio, " + ResultFigures.integer(interaction.get("df")) + " df)");
+        }
+        return Optional.of(plot.draw());
     }
 }
