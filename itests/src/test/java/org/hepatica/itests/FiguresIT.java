@@ -310,5 +310,18 @@ class FiguresIT {
             assertTrue(share > 0.01, analysis + ": the rendered figure is blank (" + share + " inked)");
             assertTrue(colours.size() > 10, analysis + ": " + colours.size() + " colours");
         }
+        // the report prints on A4
+        Path html = OUT.resolve("dfs-print.html").toAbsolutePath();
+        Files.writeString(html, get("/results/" + results.get("dfs").get("id").asText() + "/report.html").body());
+        Path pdf = OUT.resolve("dfs-report.pdf").toAbsolutePath();
+        Files.deleteIfExists(pdf);
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--user-data-dir=" + Path.of("target", "chromium-profile").toAbsolutePath(), "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf, html.toUri().toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium did not finish");
+        String text = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("%PDF"), out);
+        assertTrue(text.matches("(?s).*/MediaBox \\[0 0 59[45](\\.\\d+)? 84[12](\\.\\d+)?\\].*"), "A4 pages");
     }
 }

@@ -41,7 +41,7 @@ final class ReportPage {
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             tr { break-inside: avoid; }
             figure { margin: 2mm 0 4mm; break-inside: avoid; }
-            figure svg { width: 100%; height: auto; max-height: 200mm; }
+            figure svg { display: block; width: 100%; max-width: 155mm; height: auto; }
             figcaption { font-size: 9.5pt; color: #333; margin-top: 1mm; }
             .warn li { color: #7a3e00; }
             .note { color: #555; font-size: 9pt; }
