@@ -87,4 +87,13 @@ public final class Format {
         }
         return number(x, 2);
     }
+
+    /**
+     * Text for XML or HTML markup: {@code & < > " '} escaped, characters XML does not allow
+     * (control characters, lone surrogates) dropped; null as empty. Reports use it for whatever
+     * they show of user data (cohort names, labels).
+     */
+    public static String markup(String text) {
+        return Svg.escape(text);
+    }
 }

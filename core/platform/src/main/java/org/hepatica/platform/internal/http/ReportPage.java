@@ -12,6 +12,7 @@ import org.hepatica.analysis.Provenance;
 import org.hepatica.analysis.StoredResult;
 import org.hepatica.cohort.CohortSummary;
 import org.hepatica.figure.Figure;
+import org.hepatica.figure.Format;
 import org.hepatica.platform.internal.json.Json;
 
 /**
@@ -267,21 +268,6 @@ final class ReportPage {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Format.markup(s);
     }
 }

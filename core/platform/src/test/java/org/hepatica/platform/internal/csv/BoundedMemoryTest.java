@@ -2,8 +2,6 @@ package org.hepatica.platform.internal.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +41,7 @@ class BoundedMemoryTest {
     public static final class Main {
         public static void main(String[] args) {
             try {
-                ParsedCohort parsed = new CohortCsvParser(org.hepatica.cohort.TimeUnit.DAYS).parse(new RepeatedId(ROWS));
+                ParsedCohort parsed = new CohortCsvParser(org.hepatica.cohort.TimeUnit.DAYS).parse(new GeneratedCsv("patient_id,os_time,os_event", ROWS, i -> "DUP," + (i % 5000 + 1) + ",1"));
                 System.out.println("read " + parsed.rowsRead());
                 System.out.println("rejected " + parsed.rowsRejected());
                 System.out.println("patients " + parsed.data().size());
@@ -58,41 +56,6 @@ class BoundedMemoryTest {
                 t.printStackTrace(System.out);
                 System.exit(1);
             }
-        }
-    }
-
-    /** {@code patient_id,os_time,os_event} and {@code rows} rows of patient {@code DUP}, made as they are read. */
-    static final class RepeatedId extends InputStream {
-        private final int rows;
-        private int row = -1;
-        private byte[] current = new byte[0];
-        private int at;
-
-        RepeatedId(int rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (at == current.length) {
-                if (row >= rows) {
-                    return -1;
-                }
-                current = (row < 0 ? "patient_id,os_time,os_event\n" : "DUP," + (row % 5000 + 1) + ",1\n")
-                        .getBytes(StandardCharsets.US_ASCII);
-                at = 0;
-                row++;
-            }
-            int n = Math.min(len, current.length - at);
-            System.arraycopy(current, at, b, off, n);
-            at += n;
-            return n;
         }
     }
 }

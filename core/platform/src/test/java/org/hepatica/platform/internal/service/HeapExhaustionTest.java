@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hepatica.cohort.CohortImportException;
+import org.hepatica.platform.internal.csv.GeneratedCsv;
 import org.hepatica.platform.internal.store.PlatformStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,8 @@ class HeapExhaustionTest {
                 PlatformStore store = new PlatformStore(ds);
                 DefaultCohortService service = new DefaultCohortService(store);
                 try {
-                    service.importCsv("huge", new DistinctPatients(5_000_000), org.hepatica.cohort.TimeUnit.DAYS, "test");
+                    service.importCsv("huge", new GeneratedCsv("patient_id,os_time,os_event,site", 5_000_000,
+                            i -> "PATIENT-" + i + "," + (i % 5000 + 1) + ",1,S" + (i % 7)), org.hepatica.cohort.TimeUnit.DAYS, "test");
                     System.out.println("stored: the import should have been refused");
                 } catch (CohortImportException e) {
                     System.out.println("refused: " + e.getMessage());
@@ -61,41 +62,6 @@ class HeapExhaustionTest {
                 t.printStackTrace(System.out);
                 System.exit(1);
             }
-        }
-    }
-
-    /** {@code rows} patients of distinct ids, with a free-text column, made as they are read. */
-    static final class DistinctPatients extends InputStream {
-        private final int rows;
-        private int row = -1;
-        private byte[] current = new byte[0];
-        private int at;
-
-        DistinctPatients(int rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (at == current.length) {
-                if (row >= rows) {
-                    return -1;
-                }
-                current = (row < 0 ? "patient_id,os_time,os_event,site\n"
-                        : "PATIENT-" + row + "," + (row % 5000 + 1) + ",1,S" + (row % 7) + "\n").getBytes(StandardCharsets.US_ASCII);
-                at = 0;
-                row++;
-            }
-            int n = Math.min(len, current.length - at);
-            System.arraycopy(current, at, b, off, n);
-            at += n;
-            return n;
         }
     }
 }
