@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.hepatica.platform.internal.store.PlatformStore;
 
-/** {@code /openapi.json} and the administration: {@code /audit} (admin only). */
+/**
+ * {@code /openapi.json} and the administration, admin only: {@code /audit} and the bundles
+ * ({@code /admin/bundles}: list, upload a plugin, start, stop, update).
+ */
 final class AdminResource {
     private final PlatformStore store;
+    private final BundleAdmin bundles;
 
-    AdminResource(PlatformStore store) {
+    AdminResource(PlatformStore store, BundleAdmin bundles) {
         this.store = store;
+        this.bundles = bundles;
     }
 
     /** Handles the call if it is one of this resource's; false otherwise. */
@@ -33,6 +38,18 @@ final class AdminResource {
                 throw new IllegalArgumentException("since must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
             }
             call.send(200, store.auditSince(from));
+        } else if (first.equals("admin") && call.path.length >= 2 && call.path[1].equals("bundles")) {
+            call.require(ApiCall.ADMIN);
+            if (call.is("GET", 2)) {
+                call.send(200, bundles.list());
+            } else if (call.is("POST", 2)) {
+                call.send(201, bundles.install(call.request.getInputStream(), call.caller.name()));
+            } else if (call.is("POST", 4)) {
+                call.send(200, bundles.operate(call.path[2], call.parameter("version"), call.path[3],
+                        call.request.getInputStream(), call.request.getContentLengthLong(), call.caller.name()));
+            } else {
+                return false;
+            }
         } else {
             return false;
         }

@@ -79,7 +79,8 @@ public final class ApiServlet extends HttpServlet {
         this.cohortResource = new CohortResource(cohorts, store, config.maxUploadMb() * 1024L * 1024L,
                 config.maxConcurrentImports(), config.minUploadKbPerSecond() * 1024L);
         this.analysisResource = new AnalysisResource(analyses, cohorts);
-        this.adminResource = new AdminResource(store);
+        this.adminResource = new AdminResource(store, new BundleAdmin(context, store,
+                config.maxUploadMb() * 1024L * 1024L));
     }
 
     @Override
@@ -196,6 +197,16 @@ public final class ApiServlet extends HttpServlet {
         /** 503: no capacity for the call now; the client should retry. */
         static Refusal busy(String message) {
             return new Refusal(503, "busy", "Service Unavailable", message, Map.of("Retry-After", "5"));
+        }
+
+        /** 422: the body was read but cannot be used (a jar that is not a bundle, or does not resolve). */
+        static Refusal unprocessable(String slug, String message) {
+            return new Refusal(422, slug, "Unprocessable Content", message, Map.of());
+        }
+
+        /** 409: the call conflicts with what is there (a bundle of that name and version is installed). */
+        static Refusal conflict(String slug, String message) {
+            return new Refusal(409, slug, "Conflict", message, Map.of());
         }
 
         /** 408: the request body arrived too slowly; the connection is closed. */

@@ -133,6 +133,7 @@ public final class DefaultAnalysisService implements AnalysisService {
         StoredResult result = new StoredResult(UUID.randomUUID().toString(), analysisId, cohortId, bound.asMap(),
                 Json.tree(output), provenance);
         store.insertResult(result.id(), cohortId, analysisId, startedAt, Json.write(result), user);
+        keepFigure(plugin, result);
         LOG.info("analysis '{}' ({} {}) on cohort {} by {}: result {} in {} ms", analysisId, plugin.bundle(),
                 plugin.version(), cohortId, user, result.id(), durationMs);
         return result;
@@ -143,11 +144,37 @@ public final class DefaultAnalysisService implements AnalysisService {
         return store.resultJson(id).map(json -> Json.read(json, StoredResult.class));
     }
 
+    /**
+     * Draws the result's figure as it is shown by default and keeps it with the result, so that the
+     * figure stays available once the plugin is gone. A figure that fails leaves the result as it is.
+     */
+    private void keepFigure(Plugin plugin, StoredResult result) {
+        if (!(plugin.analysis() instanceof FigureSource source)) {
+            return;
+        }
+        try {
+            source.figure(result, FigureRequest.DEFAULT).ifPresent(f -> store.storeFigure(result.id(), Json.write(f)));
+        } catch (RuntimeException e) {
+            LOG.warn("the figure of result {} ('{}' from {} {}) could not be drawn; it is drawn on request", result.id(),
+                    result.analysis(), plugin.bundle(), plugin.version(), e);
+        }
+    }
+
     @Override
     public Optional<Figure> figure(String resultId, FigureRequest request) {
         StoredResult result = result(resultId).orElseThrow(() -> new NoSuchElementException("no result '" + resultId + "'"));
-        Plugin plugin = plugin(result.analysis()).orElseThrow(() -> new NoSuchElementException("the figure of result '"
-                + resultId + "' is drawn by the plugin of analysis '" + result.analysis() + "', which is not installed now"));
+        Optional<Plugin> active = plugin(result.analysis());
+        if (active.isEmpty()) {
+            // the plugin is gone: the figure kept when the result was stored, as it was drawn then
+            Optional<String> kept = store.figureJson(resultId);
+            if (kept.isPresent() && request.equals(FigureRequest.DEFAULT)) {
+                return Optional.of(Json.read(kept.get(), Figure.class));
+            }
+            throw new NoSuchElementException("the figure of result '" + resultId + "' is drawn by the plugin of analysis '"
+                    + result.analysis() + "', which is not installed now" + (kept.isPresent()
+                            ? "; the figure kept with the result is served without display parameters" : ""));
+        }
+        Plugin plugin = active.get();
         if (!(plugin.analysis() instanceof FigureSource source)) {
             return Optional.empty();
         }

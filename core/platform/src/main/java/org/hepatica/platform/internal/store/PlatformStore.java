@@ -381,6 +381,31 @@ public final class PlatformStore {
         }
     }
 
+    /** Keeps the figure (JSON of {@code {title, description, svg}}) drawn when the result was stored. */
+    public void storeFigure(String resultId, String json) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE hep_result SET figure = ? WHERE id = ?")) {
+            ps.setString(1, json);
+            ps.setString(2, resultId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the figure of result " + resultId, e);
+        }
+    }
+
+    /** The figure kept with a result, if one was drawn when it was stored. */
+    public Optional<String> figureJson(String resultId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT figure FROM hep_result WHERE id = ?")) {
+            ps.setString(1, resultId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the figure of result " + resultId, e);
+        }
+    }
+
     /** Appends an audit entry. */
     public void audit(String user, String action, String target, String detail) {
         try (Connection c = dataSource.getConnection()) {

@@ -38,7 +38,9 @@ final class Schema {
             "CREATE INDEX hep_audit_at ON hep_audit (at)"),
             // 2: rejections in bounded memory: the count of every problem, and the full report (CSV)
             List.of("ALTER TABLE hep_import ADD COLUMN rejection_count BIGINT",
-                    "ALTER TABLE hep_import ADD COLUMN report ${blob}"));
+                    "ALTER TABLE hep_import ADD COLUMN report ${blob}"),
+            // 3: the figure drawn when the result was stored, served once its plugin is gone
+            List.of("ALTER TABLE hep_result ADD COLUMN figure ${clob}"));
 
     private Schema() {
     }
