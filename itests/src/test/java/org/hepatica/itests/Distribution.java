@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Distribution {
     static final int HTTP_PORT = Integer.getInteger("hepatica.it.port", 18181);
-    private static final int SSH_PORT = 18101;
+    private static final int SSH_PORT = Integer.getInteger("hepatica.it.sshPort", 18101);
 
     final Path home;
     private String lastOutput = "";
