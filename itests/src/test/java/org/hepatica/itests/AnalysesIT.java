@@ -277,8 +277,8 @@ class AnalysesIT {
         }
     }
 
-    private static final List<String> ANALYSES = List.of("competing-risks", "cox", "dfs", "km",
-            "margin-stratification", "mvi-subgroups", "os", "summary");
+    private static final List<String> ANALYSES = List.of("baseline", "competing-risks", "cox", "dfs", "km",
+            "margin-stratification", "mvi-subgroups", "os", "short-term", "summary");
 
     @Test
     void everyAnalysisIsListedFromItsOwnBundle() throws Exception {

@@ -39,4 +39,16 @@ public interface AnalysisService {
      *         installed now (the message says which)
      */
     Optional<org.hepatica.figure.Figure> figure(String resultId, FigureRequest request);
+
+    /**
+     * The publication table of a stored result, built by the plugin of its analysis (a
+     * {@link TableSource}) from the stored result.
+     *
+     * @return the table, or empty when the result has none (its analysis builds no table, or not
+     *         for this result)
+     * @throws NoSuchElementException when there is no such result, or its analysis's plugin is not
+     *         installed now (the message says which)
+     * @since 1.3
+     */
+    Optional<ResultTable> table(String resultId);
 }

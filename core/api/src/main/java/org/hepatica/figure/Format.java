@@ -51,6 +51,22 @@ public final class Format {
     }
 
     /**
+     * A p-value as a publication table writes it: three decimals ("0.463", "0.054", "1.000"),
+     * "&lt;0.001" below 0.001, "NA" when it is NaN or outside [0, 1].
+     *
+     * @since 1.1
+     */
+    public static String tablePValue(double p) {
+        if (Double.isNaN(p) || p < 0 || p > 1) {
+            return "NA";
+        }
+        if (BigDecimal.valueOf(p).compareTo(SMALLEST_P) < 0) {
+            return "<0.001";
+        }
+        return BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
      * {@code x} with exactly {@code decimals} decimals ("21.6", "0.50", "1052"); "NA" for NaN,
      * "Inf" or "-Inf" for infinities; never "-0".
      *

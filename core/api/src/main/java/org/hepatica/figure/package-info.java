@@ -21,5 +21,5 @@
  * values can be read back (see {@link org.hepatica.figure.StepPlot} and
  * {@link org.hepatica.figure.ForestPlot}).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.hepatica.figure;

@@ -22,6 +22,14 @@
  *   <li>{@link org.hepatica.stats.CoxLikelihoodRatioTest}: nested Cox models compared
  *       ({@code anova(reduced, full)}), e.g. a treatment x subgroup interaction;
  *       {@link org.hepatica.stats.ChiSquare}: the chi-square upper tail ({@code pchisq}).</li>
+ *   <li>"Table 1" and short-term outcomes: {@link org.hepatica.stats.SampleSummary} (type-7
+ *       quartiles, standardized mean difference), {@link org.hepatica.stats.WelchTTest},
+ *       {@link org.hepatica.stats.WilcoxonRankSumTest}, {@link org.hepatica.stats.WelchAnova},
+ *       {@link org.hepatica.stats.KruskalWallisTest}, {@link org.hepatica.stats.ContingencyChiSquareTest},
+ *       {@link org.hepatica.stats.FisherExactTest} (r x c) and
+ *       {@link org.hepatica.stats.ClopperPearsonInterval} ({@code t.test}, {@code wilcox.test},
+ *       {@code oneway.test}, {@code kruskal.test}, {@code chisq.test}, {@code fisher.test},
+ *       {@code binom.test}).</li>
  *   <li>{@link org.hepatica.stats.TimeOrder}: the time order of a sample, sorted once and passed
  *       to every estimator of a request (each also has an overload that sorts by itself, with
  *       the same result).</li>
@@ -32,5 +40,5 @@
  * 0..g-1 with {@code String[] labels}, {@code int[] strata} codes or null. Callers remove rows
  * with missing values first.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.hepatica.stats;

@@ -10,7 +10,6 @@ import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.cohort.Categorical;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.ColumnSummary;
-import org.hepatica.cohort.ColumnType;
 import org.hepatica.cohort.Endpoint;
 import org.hepatica.stats.TimeOrder;
 
@@ -33,7 +32,7 @@ import org.hepatica.stats.TimeOrder;
  */
 public final class SurvivalSample {
     /** A numeric column with more distinct values than this is no grouping. */
-    static final int MAX_NUMERIC_GROUPS = 20;
+    static final int MAX_NUMERIC_GROUPS = CohortGroups.MAX_NUMERIC_GROUPS;
 
     private final Endpoint endpoint;
     private final int cohortSize;
@@ -286,18 +285,7 @@ public final class SurvivalSample {
         }
 
         private Categorical categories(String parameter, ColumnSummary c) throws InvalidParameterException {
-            if (c.type() == ColumnType.DATE) {
-                throw new InvalidParameterException(parameter, "column '" + c.name()
-                        + "' holds dates; give a categorical, 0/1 or integer column");
-            }
-            Categorical values = cohort.categorical(c.name());
-            if ((c.type() == ColumnType.NUMERIC || c.type() == ColumnType.INTEGER)
-                    && values.levels().size() > MAX_NUMERIC_GROUPS) {
-                throw new InvalidParameterException(parameter, "column '" + c.name() + "' has "
-                        + values.levels().size() + " distinct values; a grouping may have at most "
-                        + MAX_NUMERIC_GROUPS + " (classify it first)");
-            }
-            return values;
+            return CohortGroups.groups(cohort, parameter, c);
         }
 
         /**

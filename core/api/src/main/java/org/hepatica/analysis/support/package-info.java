@@ -12,8 +12,10 @@
  *   <li>the contract's result shapes: {@link org.hepatica.analysis.support.HazardRatio}; a
  *       Kaplan-Meier group is {@link org.hepatica.stats.KaplanMeierResult.Curve}, a log-rank test
  *       {@link org.hepatica.stats.LogRankResult}, both serialized as they are;</li>
+ *   <li>{@link org.hepatica.analysis.support.CohortGroups}: the columns a request names as groups or
+ *       variables, checked with the 400 that names the parameter.</li>
  *   <li>{@link org.hepatica.analysis.support.Labels}: the one rule that turns numbers into labels.</li>
  * </ul>
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.hepatica.analysis.support;

@@ -10,6 +10,7 @@ import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisService;
 import org.hepatica.analysis.FigureRequest;
 import org.hepatica.analysis.InvalidParameterException;
+import org.hepatica.analysis.ResultTable;
 import org.hepatica.analysis.StoredResult;
 import org.hepatica.cohort.CohortService;
 import org.hepatica.cohort.CohortSummary;
@@ -20,7 +21,7 @@ import org.hepatica.platform.internal.json.Json;
 
 /**
  * {@code /analyses} (the active plugins), {@code POST /cohorts/{id}/analyses/{analysisId}} (a run)
- * and {@code /results/{id}} with its figure ({@code plot.svg}) and report ({@code report.html}):
+ * and {@code /results/{id}} with its figure ({@code plot.svg}), table ({@code table.csv}) and report ({@code report.html}):
  * everything through the analysis service.
  */
 final class AnalysisResource {
@@ -57,7 +58,18 @@ final class AnalysisResource {
             String name = analyses.list().stream().filter(a -> a.id().equals(result.analysis()))
                     .map(AnalysisDescriptor::name).findFirst().orElse(null);
             Optional<CohortSummary> cohort = cohorts.find(result.cohort()).map(CohortView::summary);
-            call.sendText(200, "text/html; charset=utf-8", ReportPage.render(result, name, cohort, figure));
+            Optional<ResultTable> table = Optional.empty();
+            try {
+                table = analyses.table(p[1]);
+            } catch (NoSuchElementException e) {
+                // the plugin is gone: the report has everything else
+            }
+            call.sendText(200, "text/html; charset=utf-8", ReportPage.render(result, name, cohort, figure, table));
+        } else if (p[0].equals("results") && call.is("GET", 3) && p[2].equals("table.csv")) {
+            StoredResult result = result(p[1]);
+            ResultTable table = analyses.table(p[1]).orElseThrow(() -> new NoSuchElementException(
+                    "result '" + p[1] + "' of analysis '" + result.analysis() + "' has no table"));
+            call.sendText(200, "text/csv; charset=utf-8", TableCsv.write(table));
         } else {
             return false;
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hepatica.analysis.Provenance;
+import org.hepatica.analysis.ResultTable;
 import org.hepatica.analysis.StoredResult;
 import org.hepatica.cohort.CohortSummary;
 import org.hepatica.figure.Figure;
@@ -46,6 +47,11 @@ final class ReportPage {
             figcaption { font-size: 9.5pt; color: #333; margin-top: 1mm; }
             .warn li { color: #7a3e00; }
             .note { color: #555; font-size: 9pt; }
+            table.publication { border-top: 1pt solid #111; border-bottom: 1pt solid #111; }
+            table.publication caption { caption-side: top; text-align: left; font-weight: bold; margin-bottom: 1mm; }
+            table.publication th, table.publication td { border-bottom: none; }
+            table.publication thead th { border-bottom: 0.6pt solid #111; }
+            table.publication td.num, table.publication th.num { text-align: right; white-space: nowrap; }
             code { font-family: Menlo, Consolas, monospace; font-size: 9pt; word-break: break-all; }
             """;
 
@@ -54,6 +60,12 @@ final class ReportPage {
 
     static String render(StoredResult result, String analysisName, Optional<CohortSummary> cohort,
             Optional<Figure> figure) {
+        return render(result, analysisName, cohort, figure, Optional.empty());
+    }
+
+    /** The report, with the plugin's publication table (when there is one) right after the figure. */
+    static String render(StoredResult result, String analysisName, Optional<CohortSummary> cohort,
+            Optional<Figure> figure, Optional<ResultTable> table) {
         StringBuilder h = new StringBuilder(32_768);
         String title = (analysisName == null ? result.analysis() : analysisName);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -83,6 +95,7 @@ final class ReportPage {
         } else {
             h.append("<p class=\"note\">This result has no figure.</p>\n");
         }
+        table.ifPresent(t -> h.append("<h2>Table</h2>\n").append(TableHtml.render(t)));
 
         Set<String> warnings = new LinkedHashSet<>();
         collectWarnings(result.result(), warnings);

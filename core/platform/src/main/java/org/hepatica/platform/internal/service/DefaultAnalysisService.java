@@ -17,7 +17,9 @@ import org.hepatica.analysis.AnalysisService;
 import org.hepatica.analysis.FigureRequest;
 import org.hepatica.analysis.FigureSource;
 import org.hepatica.analysis.Provenance;
+import org.hepatica.analysis.ResultTable;
 import org.hepatica.analysis.StoredResult;
+import org.hepatica.analysis.TableSource;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.figure.Figure;
 import org.hepatica.platform.internal.json.Json;
@@ -185,6 +187,25 @@ public final class DefaultAnalysisService implements AnalysisService {
             LOG.error("error {}: the figure of result {} ('{}' from {} {}) failed", errorId, resultId,
                     result.analysis(), plugin.bundle(), plugin.version(), e);
             throw new IllegalStateException("the figure of result '" + resultId + "' could not be drawn; the"
+                    + " administrator finds what happened under error id " + errorId + " in data/log/hepatica.log", e);
+        }
+    }
+
+    @Override
+    public Optional<ResultTable> table(String resultId) {
+        StoredResult result = result(resultId).orElseThrow(() -> new NoSuchElementException("no result '" + resultId + "'"));
+        Plugin plugin = plugin(result.analysis()).orElseThrow(() -> new NoSuchElementException("the table of result '"
+                + resultId + "' is built by the plugin of analysis '" + result.analysis() + "', which is not installed now"));
+        if (!(plugin.analysis() instanceof TableSource source)) {
+            return Optional.empty();
+        }
+        try {
+            return source.table(result);
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("error {}: the table of result {} ('{}' from {} {}) failed", errorId, resultId,
+                    result.analysis(), plugin.bundle(), plugin.version(), e);
+            throw new IllegalStateException("the table of result '" + resultId + "' could not be built; the"
                     + " administrator finds what happened under error id " + errorId + " in data/log/hepatica.log", e);
         }
     }
