@@ -36,7 +36,8 @@ final class ReportPage {
                  break-after: avoid; }
             h3 { font-size: 11pt; margin: 5mm 0 1.5mm; break-after: avoid; }
             .sub { color: #444; margin: 0 0 4mm; }
-            table { border-collapse: collapse; margin: 1mm 0 3mm; font-size: 9.5pt; }
+            table { border-collapse: collapse; margin: 1mm 0 3mm; font-size: 9.5pt; max-width: 100%; }
+            th { overflow-wrap: anywhere; }
             th, td { border-bottom: 0.3pt solid #ccc; padding: 0.8mm 2.5mm 0.8mm 0; text-align: left;
                      vertical-align: top; }
             th { font-weight: bold; border-bottom: 0.6pt solid #666; }
