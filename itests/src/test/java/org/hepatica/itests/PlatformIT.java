@@ -115,6 +115,8 @@ class PlatformIT {
         assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), perms);
         String users = Files.readString(dist.home.resolve("etc/users.properties"));
         assertFalse(users.contains(password), "the password is stored hashed");
+        assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(dist.home.resolve("etc/users.properties")), "the users file is the owner's");
     }
 
     @Test

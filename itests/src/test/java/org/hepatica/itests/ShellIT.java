@@ -53,6 +53,7 @@ class ShellIT {
         password = dist.adminPassword();
         dist.addUser(OPERATOR, OPERATOR_PASSWORD, "admin,analyst,ssh,manager,viewer,systembundles");
         dist.addUser(ANALYST, ANALYST_PASSWORD, "analyst,ssh");
+        dist.addUser("nossh", "no-console-secret-1", "analyst");
         api = new Api(dist.baseUrl());
         JsonNode demo = find(admin("/cohorts"), "name", "hcc-demo");
         assertNotNull(demo, "the demo cohort");
@@ -233,5 +234,15 @@ class ShellIT {
         assertFalse(shell("cohort:list").contains(importedId));
         assertEquals(null, find(admin("/cohorts"), "id", importedId));
         assertTrue(refused(OPERATOR, OPERATOR_PASSWORD, "cohort:delete " + importedId).contains("no cohort " + importedId));
+    }
+
+    @Test
+    @Order(10)
+    void theConsoleTakesOnlyUsersWithTheSshRole() throws Exception {
+        String refused = refused("nossh", "no-console-secret-1", "cohort:list");
+        assertFalse(refused.contains("hcc-demo"), "an analyst without role ssh sees nothing: " + refused);
+        assertTrue(shell("cohort:list").contains("hcc-demo"), "an operator with role ssh does");
+        String admin = dist.shell("admin", password, "cohort:list");
+        assertTrue(admin.contains("hcc-demo"), "the admin bin/hepatica creates may use the console: " + admin);
     }
 }
