@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.hepatica.platform.internal.store.PlatformStore;
 
 /**
- * {@code /openapi.json} and the administration, admin only: {@code /audit} and the bundles
+ * {@code /openapi.json} and the administration, admin only: {@code /audit} (JSON, or CSV as
+ * {@code /audit.csv} or {@code ?format=csv}, filtered and paged), whether its hash chain is intact
+ * ({@code /admin/audit/verify}) and the bundles
  * ({@code /admin/bundles}: list, upload a plugin, start, stop, update).
  */
 final class AdminResource {
@@ -28,16 +31,18 @@ final class AdminResource {
                 call.response.setContentType(ApiCall.JSON);
                 in.transferTo(call.response.getOutputStream());
             }
-        } else if (first.equals("audit") && call.is("GET", 1)) {
+        } else if ((first.equals("audit") || first.equals("audit.csv")) && call.is("GET", 1)) {
             call.require(ApiCall.ADMIN);
-            String since = call.parameter("since");
-            Instant from;
-            try {
-                from = since == null ? Instant.EPOCH : Instant.parse(since);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("since must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+            List<PlatformStore.AuditEntry> entries = store.audit(auditFilter(call));
+            if (first.equals("audit.csv") || "csv".equals(call.parameter("format"))) {
+                call.sendText(200, "text/csv; charset=utf-8", AuditCsv.write(entries));
+            } else {
+                call.send(200, entries);
             }
-            call.send(200, store.auditSince(from));
+        } else if (first.equals("admin") && call.is("GET", 3) && call.path[1].equals("audit")
+                && call.path[2].equals("verify")) {
+            call.require(ApiCall.ADMIN);
+            call.send(200, store.verifyAudit());
         } else if (first.equals("admin") && call.path.length >= 2 && call.path[1].equals("bundles")) {
             call.require(ApiCall.ADMIN);
             if (call.is("GET", 2)) {
@@ -54,5 +59,52 @@ final class AdminResource {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The audit query of {@code since}, {@code user}, {@code action} (a prefix: {@code login.}),
+     * {@code after} (a sequence number, for paging), {@code offset} and {@code limit}; oldest first.
+     */
+    private static PlatformStore.AuditFilter auditFilter(ApiCall call) {
+        String since = call.parameter("since");
+        Instant from;
+        try {
+            from = since == null ? Instant.EPOCH : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("since must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+        }
+        String format = call.parameter("format");
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw new IllegalArgumentException("format must be json or csv");
+        }
+        // without a limit, every entry (as the endpoint always answered); a page is at most MAX_AUDIT_LIMIT
+        long limit = number(call, "limit", Integer.MAX_VALUE, 1, MAX_AUDIT_LIMIT);
+        return new PlatformStore.AuditFilter(from, blankToNull(call.parameter("user")),
+                blankToNull(call.parameter("action")), number(call, "after", 0, 0, Long.MAX_VALUE),
+                number(call, "offset", 0, 0, Long.MAX_VALUE), (int) limit);
+    }
+
+    /** The most entries a {@code limit} may ask for. */
+    private static final long MAX_AUDIT_LIMIT = 10_000;
+
+    private static long number(ApiCall call, String name, long absent, long min, long max) {
+        String value = call.parameter(name);
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min
+                + (max == Long.MAX_VALUE ? " up" : " to " + max));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -17,4 +17,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Slowest accepted upload after its first 30 seconds, in KB/s (0 = no minimum)")
     int minUploadKbPerSecond() default 16;
+
+    @AttributeDefinition(description = "Consecutive failed logins of one user name before its attempts are refused"
+            + " (429) for a window of 1 s that doubles with each further failure")
+    int maxFailedLogins() default 5;
+
+    @AttributeDefinition(description = "Consecutive failed logins from one remote address (any user names) before"
+            + " its attempts are refused; higher than maxFailedLogins, as one address may be a proxy for many people")
+    int maxFailedLoginsPerAddress() default 20;
+
+    @AttributeDefinition(description = "Longest window, in seconds, for which a user name or address is refused")
+    int maxLockoutSeconds() default 300;
 }

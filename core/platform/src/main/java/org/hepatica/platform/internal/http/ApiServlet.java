@@ -62,6 +62,8 @@ public final class ApiServlet extends HttpServlet {
     private final transient CohortResource cohortResource;
     private final transient AnalysisResource analysisResource;
     private final transient AdminResource adminResource;
+    private final transient PlatformStore store;
+    private final transient LoginThrottle throttle;
 
     /** How long after activation an installed importer may take to offer its route before the API opens anyway. */
     private static final long IMPORTER_WAIT_NANOS = 120_000_000_000L;
@@ -76,6 +78,9 @@ public final class ApiServlet extends HttpServlet {
             @Reference PlatformStore store, ApiConfiguration config, BundleContext context) {
         this.context = context;
         this.authenticator = new Authenticator(config.realm());
+        this.store = store;
+        this.throttle = new LoginThrottle(config.maxFailedLogins(), config.maxFailedLoginsPerAddress(),
+                config.maxLockoutSeconds(), System::currentTimeMillis);
         this.cohortResource = new CohortResource(cohorts, store, config.maxUploadMb() * 1024L * 1024L,
                 config.maxConcurrentImports(), config.minUploadKbPerSecond() * 1024L);
         this.analysisResource = new AnalysisResource(analyses, cohorts);
@@ -91,11 +96,8 @@ public final class ApiServlet extends HttpServlet {
                     "the platform is starting; try again in a few seconds"));
             return;
         }
-        Authenticator.Caller caller = authenticator.authenticate(req.getHeader("Authorization"));
+        Authenticator.Caller caller = login(req, resp);
         if (caller == null) {
-            resp.setHeader("WWW-Authenticate", "Basic realm=\"hepatica\", charset=\"UTF-8\"");
-            ApiCall.send(resp, 401, ApiCall.PROBLEM, Problem.of(401, "unauthenticated", "Unauthorized",
-                    "give a user name and password (HTTP Basic)"));
             return;
         }
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
@@ -109,6 +111,7 @@ public final class ApiServlet extends HttpServlet {
                 throw new NoSuchElementException("no such resource: " + call.method + " /api/v1/" + String.join("/", parts));
             }
         } catch (ApiCall.Forbidden e) {
+            audit(caller.name(), "access.denied", call.method + " /api/v1" + path, e.getMessage());
             call.problem(403, Problem.of(403, "forbidden", "Forbidden", e.getMessage()));
         } catch (NoSuchElementException e) {
             call.problem(404, Problem.of(404, "not-found", "Not Found", e.getMessage()));
@@ -131,6 +134,61 @@ public final class ApiServlet extends HttpServlet {
             String errorId = Problem.newErrorId();
             LOG.error("error {}: {} {} by {} failed", errorId, call.method, path, caller.name(), e);
             call.problem(500, Problem.internal(500, errorId));
+        }
+    }
+
+    /**
+     * The caller of the request's HTTP Basic credentials; null when the request was answered
+     * instead: 401 without credentials or with wrong ones (logged and audited, never the password),
+     * 429 while the user name or the remote address is locked after too many failures, the password
+     * then not checked.
+     */
+    private Authenticator.Caller login(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Authenticator.Credentials credentials = Authenticator.credentials(req.getHeader("Authorization"));
+        String address = req.getRemoteAddr();
+        if (credentials != null) {
+            long wait = throttle.retryAfterSeconds(credentials.user(), address);
+            if (wait > 0) {
+                resp.setHeader("Retry-After", Long.toString(wait));
+                ApiCall.send(resp, 429, ApiCall.PROBLEM, Problem.of(429, "too-many-attempts", "Too Many Requests",
+                        "too many failed logins for this user or from this address; try again in " + wait
+                                + " seconds, after " + java.time.Instant.now().plusSeconds(wait)
+                                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                return null;
+            }
+            Authenticator.Caller caller = authenticator.authenticate(credentials);
+            if (caller != null) {
+                throttle.succeeded(credentials.user(), address);
+                return caller;
+            }
+            String user = printable(credentials.user());
+            long locked = throttle.failed(credentials.user(), address);
+            LOG.warn("failed login of user '{}' from {}", user, address);
+            audit(user, "login.failed", user, "from " + address);
+            if (locked > 0) {
+                LOG.warn("logins of user '{}' or from {} refused for {} s after repeated failures", user, address, locked);
+                audit(user, "login.locked", user, "from " + address + ", for " + locked + " s");
+            }
+        }
+        resp.setHeader("WWW-Authenticate", "Basic realm=\"hepatica\", charset=\"UTF-8\"");
+        ApiCall.send(resp, 401, ApiCall.PROBLEM, Problem.of(401, "unauthenticated", "Unauthorized",
+                "give a user name and password (HTTP Basic)"));
+        return null;
+    }
+
+    /** A user name as given, made safe for a log line: control characters replaced, at most 100 characters. */
+    private static String printable(String s) {
+        String cut = s.length() > 100 ? s.substring(0, 100) : s;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /** Appends to the audit trail; a trail that cannot be written is logged and does not change the answer. */
+    private void audit(String user, String action, String target, String detail) {
+        try {
+            store.audit(user, action, target, detail);
+        } catch (RuntimeException e) {
+            LOG.error("cannot audit {} of {} on {}", action, user, target, e);
         }
     }
 

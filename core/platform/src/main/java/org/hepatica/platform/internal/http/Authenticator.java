@@ -38,8 +38,16 @@ final class Authenticator {
         this.realm = realm;
     }
 
-    /** The caller of an {@code Authorization} header, or null when absent, malformed or refused. */
-    Caller authenticate(String authorization) {
+    /** The user name and password of an HTTP Basic header; {@link #toString} leaves the password out. */
+    record Credentials(String user, char[] password) {
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + "]";
+        }
+    }
+
+    /** The credentials of an {@code Authorization} header, or null when absent or malformed. */
+    static Credentials credentials(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
@@ -53,8 +61,13 @@ final class Authenticator {
         if (colon <= 0) {
             return null;
         }
-        String user = decoded.substring(0, colon);
-        char[] password = decoded.substring(colon + 1).toCharArray();
+        return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+    }
+
+    /** The caller with these credentials, or null when the realm refuses them. */
+    Caller authenticate(Credentials credentials) {
+        String user = credentials.user();
+        char[] password = credentials.password();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try {

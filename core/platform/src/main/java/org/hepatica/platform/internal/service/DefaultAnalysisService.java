@@ -16,6 +16,7 @@ import org.hepatica.analysis.AnalysisParameters;
 import org.hepatica.analysis.AnalysisService;
 import org.hepatica.analysis.FigureRequest;
 import org.hepatica.analysis.FigureSource;
+import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.analysis.Provenance;
 import org.hepatica.analysis.ResultTable;
 import org.hepatica.analysis.StoredResult;
@@ -111,6 +112,33 @@ public final class DefaultAnalysisService implements AnalysisService {
                 .orElseThrow(() -> new NoSuchElementException("no active analysis '" + analysisId + "'"));
         CohortView cohort = cohorts.find(cohortId)
                 .orElseThrow(() -> new NoSuchElementException("no cohort '" + cohortId + "'"));
+        try {
+            return run(plugin, cohort, parameters, user);
+        } catch (AnalysisException e) {
+            audit(user, analysisId, cohortId, (e instanceof InvalidParameterException ? "invalid parameter: "
+                    : "failed: ") + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("error {}: analysis '{}' on cohort {} by {} failed", errorId, analysisId, cohortId, user, e);
+            audit(user, analysisId, cohortId, "the platform failed; error id " + errorId + " in data/log/hepatica.log");
+            throw e;
+        }
+    }
+
+    /** Audits a run that gave no result; a trail that cannot be written is logged, the run's outcome stands. */
+    private void audit(String user, String analysisId, String cohortId, String outcome) {
+        try {
+            store.audit(user, "analysis.failed", analysisId, analysisId + " on cohort " + cohortId + ": " + outcome);
+        } catch (RuntimeException e) {
+            LOG.error("cannot audit the failed run of '{}' on cohort {} by {}", analysisId, cohortId, user, e);
+        }
+    }
+
+    private StoredResult run(Plugin plugin, CohortView cohort, Map<String, Object> parameters, String user)
+            throws AnalysisException {
+        String analysisId = plugin.analysis().id();
+        String cohortId = cohort.summary().id();
         Analysis analysis = plugin.analysis();
         AnalysisParameters bound = ParameterBinder.bind(analysis.parameters(), parameters);
         Instant startedAt = Instant.now();

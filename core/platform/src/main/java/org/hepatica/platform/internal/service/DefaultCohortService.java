@@ -59,6 +59,21 @@ public final class DefaultCohortService implements CohortService {
         Path copy = ImportTempFiles.create(ImportTempFiles.UPLOAD, ".csv");
         try {
             return importOnce(name, csv, copy, timeUnit, user);
+        } catch (IOException e) {
+            // the upload broke off, was too large or too slow: the reason is the client's to know
+            LOG.warn("import of '{}' by {} failed: {}", name, user, e.getMessage());
+            audit(user, "cohort.import.failed", name, "the upload could not be read: " + e.getMessage());
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // the request's own mistake, answered 400 with this message
+            audit(user, "cohort.import.failed", name, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            String errorId = java.util.UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("error {}: import of '{}' by {} failed", errorId, name, user, e);
+            audit(user, "cohort.import.failed", name, "the platform failed; error id " + errorId
+                    + " in data/log/hepatica.log");
+            throw e;
         } catch (OutOfMemoryError e) {
             // what the import held is unreachable now; the file is refused and every route goes on
             // (an inbox moves it to failed/ with this reason instead of dying on it at every start)
@@ -66,7 +81,7 @@ public final class DefaultCohortService implements CohortService {
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB allows; split the file, or start the"
                     + " platform with a larger JAVA_MAX_MEM (bin/hepatica start, default 4G)";
             LOG.error("import of '{}' by {} refused: {}", name, user, why);
-            store.audit(user, "cohort.import.refused", name, why);
+            audit(user, "cohort.import.refused", name, why + "; 0 rows read, 1 problem");
             throw new CohortImportException(why, 0, List.of(new org.hepatica.cohort.Rejection(0, null, why)));
         } finally {
             Files.deleteIfExists(copy);
@@ -84,7 +99,8 @@ public final class DefaultCohortService implements CohortService {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (CohortImportException e) {
             LOG.warn("import of '{}' by {} refused: {} ({} problems)", name, user, e.getMessage(), e.problems().size());
-            store.audit(user, "cohort.import.refused", name, e.getMessage());
+            audit(user, "cohort.import.refused", name, e.getMessage() + "; " + e.rowsRead() + " rows read, "
+                    + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
             throw e;
         } catch (IOException | RuntimeException e) {
             deleteReport(parsed);
@@ -94,6 +110,15 @@ public final class DefaultCohortService implements CohortService {
             return store(name, sha256, parsed, copy, timeUnit, user, started);
         } finally {
             deleteReport(parsed);
+        }
+    }
+
+    /** Appends to the audit trail; a trail that cannot be written is logged, and the import's own outcome stands. */
+    private void audit(String user, String action, String target, String detail) {
+        try {
+            store.audit(user, action, target, detail);
+        } catch (RuntimeException e) {
+            LOG.error("cannot audit {} of '{}' by {}", action, target, user, e);
         }
     }
 

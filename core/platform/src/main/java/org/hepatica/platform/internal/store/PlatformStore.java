@@ -53,8 +53,24 @@ public final class PlatformStore {
             long rejectionCount) {
     }
 
-    /** One audit entry. */
-    public record AuditEntry(Instant at, String user, String action, String target, String detail) {
+    /** One audit entry; {@code seq} grows with every entry appended. */
+    public record AuditEntry(long seq, Instant at, String user, String action, String target, String detail) {
+    }
+
+    /**
+     * Which audit entries to read, oldest first: at or after {@code since}, of {@code user} (null:
+     * anyone), whose action starts with {@code actionPrefix} (null: any), with a sequence number
+     * above {@code afterSeq}, skipping the first {@code offset}, at most {@code limit}.
+     */
+    public record AuditFilter(Instant since, String user, String actionPrefix, long afterSeq, long offset, int limit) {
+    }
+
+    /**
+     * Whether the audit trail's hash chain is intact: how many entries were checked and, when it is
+     * broken, the sequence number of the first entry that does not match (null when entries are
+     * missing at the end) and what that means.
+     */
+    public record AuditVerification(boolean intact, long entries, Long brokenAt, String problem) {
     }
 
     private final DataSource dataSource;
@@ -66,6 +82,16 @@ public final class PlatformStore {
         this.dataSource = dataSource;
         try (Connection c = dataSource.getConnection()) {
             int was = Schema.migrate(c);
+            c.setAutoCommit(false);
+            try {
+                AuditChain.sealEarlierEntries(c);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
             LOG.info("cohort store ready on {} (schema {} -> {})", c.getMetaData().getURL(), was, Schema.latest());
         }
     }
@@ -409,36 +435,76 @@ public final class PlatformStore {
     /** Appends an audit entry. */
     public void audit(String user, String action, String target, String detail) {
         try (Connection c = dataSource.getConnection()) {
-            insertAudit(c, Instant.now(), user, action, target, detail);
+            c.setAutoCommit(false);
+            try {
+                insertAudit(c, Instant.now(), user, action, target, detail);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot write the audit trail", e);
         }
     }
 
+    /**
+     * Appends an entry to the hash chain, in the caller's transaction (auto-commit off; the chain's
+     * head stays locked until it ends). A user name or target longer than its column is cut (a
+     * guessed user name can be any length); the time is kept to the microsecond, as the databases keep it.
+     */
     private static void insertAudit(Connection c, Instant at, String user, String action, String target, String detail)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO hep_audit (at, username, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setString(2, user);
-            ps.setString(3, action);
-            ps.setString(4, target);
-            ps.setString(5, detail);
-            ps.executeUpdate();
+        AuditChain.append(c, at.truncatedTo(ChronoUnit.MICROS), cut(user, 100), action, cut(target, 200), detail);
+    }
+
+    /** Whether the audit trail's hash chain is intact, and where it first breaks. */
+    public AuditVerification verifyAudit() {
+        try (Connection c = dataSource.getConnection()) {
+            return AuditChain.verify(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the audit trail", e);
         }
+    }
+
+    private static String cut(String s, int length) {
+        return s == null || s.length() <= length ? s : s.substring(0, length);
     }
 
     /** Audit entries at or after {@code since}, oldest first. */
     public List<AuditEntry> auditSince(Instant since) {
+        return audit(new AuditFilter(since, null, null, 0, 0, Integer.MAX_VALUE));
+    }
+
+    /** The audit entries the filter selects, oldest first. */
+    public List<AuditEntry> audit(AuditFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT seq, at, username, action, target, detail FROM hep_audit"
+                + " WHERE at >= ? AND seq > ?");
+        if (filter.user() != null) {
+            sql.append(" AND username = ?");
+        }
+        if (filter.actionPrefix() != null) {
+            sql.append(" AND action LIKE ? ESCAPE '!'");
+        }
+        sql.append(" ORDER BY seq LIMIT ? OFFSET ?");
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT at, username, action, target, detail FROM hep_audit"
-                        + " WHERE at >= ? ORDER BY seq")) {
-            ps.setTimestamp(1, Timestamp.from(since));
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setTimestamp(i++, Timestamp.from(filter.since()));
+            ps.setLong(i++, filter.afterSeq());
+            if (filter.user() != null) {
+                ps.setString(i++, filter.user());
+            }
+            if (filter.actionPrefix() != null) {
+                ps.setString(i++, filter.actionPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+            ps.setInt(i++, filter.limit());
+            ps.setLong(i, filter.offset());
             List<AuditEntry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
+                    out.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
                 }
             }
             return out;

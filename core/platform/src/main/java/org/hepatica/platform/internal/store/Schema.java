@@ -40,7 +40,11 @@ final class Schema {
             List.of("ALTER TABLE hep_import ADD COLUMN rejection_count BIGINT",
                     "ALTER TABLE hep_import ADD COLUMN report ${blob}"),
             // 3: the figure drawn when the result was stored, served once its plugin is gone
-            List.of("ALTER TABLE hep_result ADD COLUMN figure ${clob}"));
+            List.of("ALTER TABLE hep_result ADD COLUMN figure ${clob}"),
+            // 4: the audit trail hash-chained (AuditChain): each entry's hash, and the last one with a lock to append
+            List.of("ALTER TABLE hep_audit ADD COLUMN hash CHAR(64)",
+                    "CREATE TABLE hep_audit_head (id INT PRIMARY KEY, hash CHAR(64), appended BIGINT NOT NULL)",
+                    "INSERT INTO hep_audit_head (id, hash, appended) VALUES (1, NULL, 0)"));
 
     private Schema() {
     }
