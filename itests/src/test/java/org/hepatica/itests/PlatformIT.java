@@ -115,6 +115,8 @@ class PlatformIT {
         assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), perms);
         String users = Files.readString(dist.home.resolve("etc/users.properties"));
         assertFalse(users.contains(password), "the password is stored hashed");
+        assertTrue(users.matches("(?s).*\\badmin = \\{CRYPT\\}PBKDF2-SHA256:\\d+:[\\w-]+:[\\w-]+\\{CRYPT\\},.*"),
+                "salted since its first login (bin/hepatica imported the demo cohort with it): " + users);
         assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(dist.home.resolve("etc/users.properties")), "the users file is the owner's");
     }
@@ -264,6 +266,21 @@ class PlatformIT {
                 assertFalse(problem.get("detail").asText().isEmpty(), body);
             }
         }
+    }
+
+    @Test
+    @Order(7)
+    void aColumnOfDirectIdentifiersIsRefusedUnlessTheImportDropsIt() throws Exception {
+        byte[] csv = ("patient_id,os_time,os_event,email\nP1,100,1,jane@example.org\nP2,200,0,john@example.org\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Api.Reply refused = admin("POST", "/cohorts?name=with-emails", "text/csv", csv);
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.body().contains("'email'") && refused.body().contains("dropColumns=email"), refused.body());
+        Api.Reply dropped = admin("POST", "/cohorts?name=with-emails&dropColumns=email", "text/csv", csv);
+        assertEquals(201, dropped.status(), dropped.body());
+        JsonNode cohort = find(admin("GET", "/cohorts", null, null).json(), "name", "with-emails");
+        assertNotNull(cohort);
+        assertEquals(2, cohort.get("patients").asInt());
     }
 
     @Test

@@ -8,8 +8,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +39,11 @@ import org.hepatica.platform.internal.model.CohortData;
  * merged in input order, so the result, including the order of the rejections and which of two rows
  * with the same patient id is refused, is the same as reading row by row. An input of one part is
  * parsed on the calling thread.
+ *
+ * <p>Cohorts stay pseudonymised: an extra column that looks like a direct identifier, by its name or
+ * by its values ({@link DirectIdentifiers}), refuses the input, unless the import drops it
+ * ({@link #withDroppedColumns}). A dropped column is neither checked nor stored, and the text kept of
+ * a rejected row leaves it out.
  */
 public final class CohortCsvParser {
 
@@ -45,6 +53,8 @@ public final class CohortCsvParser {
     private final TimeUnit unit;
     private final int partSize;
     private final int threads;
+    /** Columns left out, by their trimmed lower-case names, in the order the import named them. */
+    private final Set<String> dropped;
 
     public CohortCsvParser(TimeUnit unit) {
         this(unit, PART_SIZE, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
@@ -52,9 +62,31 @@ public final class CohortCsvParser {
 
     /** A parser cutting the input into parts of about {@code partSize} bytes, read on {@code threads} threads. */
     CohortCsvParser(TimeUnit unit, int partSize, int threads) {
+        this(unit, partSize, threads, Set.of());
+    }
+
+    private CohortCsvParser(TimeUnit unit, int partSize, int threads, Set<String> dropped) {
         this.unit = unit;
         this.partSize = partSize;
         this.threads = threads;
+        this.dropped = dropped;
+    }
+
+    /**
+     * This parser leaving out the columns {@code names} (matched like header names: trimmed,
+     * case-insensitive): they are neither checked nor stored, and the text kept of a rejected row
+     * leaves them out. Each must be in the header, and patient_id cannot be dropped, or the input is
+     * refused. This is how an import keeps a column that looks like a direct identifier out of the
+     * cohort.
+     */
+    public CohortCsvParser withDroppedColumns(Set<String> names) {
+        Set<String> normalised = new LinkedHashSet<>();
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                normalised.add(name.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new CohortCsvParser(unit, partSize, threads, java.util.Collections.unmodifiableSet(normalised));
     }
 
     public ParsedCohort parse(InputStream in) throws IOException, CohortImportException {
@@ -81,7 +113,7 @@ public final class CohortCsvParser {
             }
             reader = first.reader();
         } while (!reader.next());
-        Layout layout = new Layout(header(reader), unit);
+        Layout layout = header(reader);
         Merge merge = new Merge(layout);
 
         // the rows: part by part, parsed on the pool while the next part is read, merged in input order
@@ -233,18 +265,26 @@ public final class CohortCsvParser {
             ends = null;
         }
 
-        /** The text of accepted row {@code i}, read again from the chunk. */
-        String text(int i) throws IOException, CsvFormatException {
+        /** The text of accepted row {@code i}, read again from the chunk, without dropped columns. */
+        String text(int i, Layout layout) throws IOException, CsvFormatException {
             CsvReader reader = new CsvReader(chunk.bytes(), starts[i], ends[i], lines[i]);
             reader.next();
-            return rowText(reader);
+            return layout.rowText(reader);
         }
     }
 
     /** The header's columns and what the rows are checked against; shared, read-only, by the threads. */
     private static final class Layout {
+        /** The columns kept, in header order. */
         final ColumnRule[] rules;
+        /** How many columns are kept. */
         final int width;
+        /** The input's field of each kept column. */
+        final int[] fields;
+        /** How many fields the header has, dropped columns included. */
+        final int fieldCount;
+        /** Whether the header has dropped columns, so {@link #fields} is not the identity. */
+        final boolean dropping;
         final int idColumn;
         final int[] dateColumns;
         final int[] durationColumns;
@@ -252,10 +292,13 @@ public final class CohortCsvParser {
         final boolean hasDurations;
         final TimeUnit unit;
 
-        Layout(ColumnRule[] rules, TimeUnit unit) {
+        Layout(ColumnRule[] rules, int[] fields, int fieldCount, TimeUnit unit) {
             this.rules = rules;
+            this.fields = fields;
+            this.fieldCount = fieldCount;
             this.unit = unit;
             width = rules.length;
+            dropping = width != fieldCount;
             Map<String, Integer> position = new HashMap<>();
             for (int i = 0; i < width; i++) {
                 position.put(rules[i].name(), i);
@@ -292,12 +335,12 @@ public final class CohortCsvParser {
                 if (reader.recordProblem() != null) {
                     rowProblems.add(new Rejection(line, null, reader.recordProblem()));
                 }
-                if (reader.fieldCount() != width) {
+                if (reader.fieldCount() != fieldCount) {
                     rowProblems.add(new Rejection(line, null, "the row has " + reader.fieldCount()
-                            + " fields but the header has " + width));
+                            + " fields but the header has " + fieldCount));
                 } else {
                     for (int i = 0; i < width; i++) {
-                        readValue(reader, i, rules[i], known[i], line, number, text, rowProblems);
+                        readValue(reader, fields[i], i, rules[i], known[i], line, number, text, rowProblems);
                     }
                     if (text[idColumn] == null && rowProblems.stream().noneMatch(r -> "patient_id".equals(r.column()))) {
                         rowProblems.add(new Rejection(line, "patient_id", "patient_id is empty"));
@@ -324,6 +367,22 @@ public final class CohortCsvParser {
                 part.endpoints.add(derived);
             }
             return part;
+        }
+
+        /**
+         * The text of the current record as kept with a rejected row: without the dropped columns.
+         * When columns are dropped and the record's fields do not line up with the header, which of
+         * them are the dropped ones is unknown, so none of its text is kept.
+         */
+        String rowText(CsvReader reader) {
+            if (!dropping) {
+                return CohortCsvParser.rowText(reader, null);
+            }
+            if (reader.fieldCount() != fieldCount) {
+                return "(not kept: the row has " + reader.fieldCount() + " fields but the header has " + fieldCount
+                        + ", and the import drops columns)";
+            }
+            return CohortCsvParser.rowText(reader, fields);
         }
     }
 
@@ -360,7 +419,7 @@ public final class CohortCsvParser {
                     part.keep[i] = false;
                     long line = part.lines[i];
                     duplicates.add(new RejectedRow(line, List.of(new Rejection(line, "patient_id",
-                            "duplicate patient_id '" + id + "' (first on line " + first + ")")), part.text(i)));
+                            "duplicate patient_id '" + id + "' (first on line " + first + ")")), part.text(i, layout)));
                 }
             }
             accepted += ColumnBuilder.kept(part.accepted, part.keep);
@@ -403,6 +462,18 @@ public final class CohortCsvParser {
                 }
                 columns.add(column.build());
             }
+            List<Rejection> identifiers = new ArrayList<>();
+            for (int c = 0; c < layout.width; c++) {
+                String what = layout.rules[c].isExtra() ? DirectIdentifiers.byContent(columns.get(c)) : null;
+                if (what != null) {
+                    identifiers.add(new Rejection(0, layout.rules[c].name(),
+                            DirectIdentifiers.reason(layout.rules[c].name(), what)));
+                }
+            }
+            if (!identifiers.isEmpty()) {
+                rejections.discard();
+                throw identifiersRefused(identifiers, rowsRead);
+            }
             EndpointColumns endpoints = new EndpointColumns(accepted);
             for (Part part : parts) {
                 endpoints.append(part.endpoints, part.keep);
@@ -414,7 +485,18 @@ public final class CohortCsvParser {
         }
     }
 
-    private static ColumnRule[] header(CsvReader reader) throws CharacterCodingException, CohortImportException {
+    /** The refusal of columns that look like direct identifiers, naming each and why. */
+    private static CohortImportException identifiersRefused(List<Rejection> problems, long rowsRead) {
+        if (problems.size() == 1) {
+            return refuse(problems.get(0).reason(), rowsRead, problems);
+        }
+        List<String> names = problems.stream().map(Rejection::column).toList();
+        return refuse(problems.size() + " columns look like direct identifiers ('" + String.join("', '", names)
+                + "'): drop them before import, or import with dropColumns=" + String.join(",", names), rowsRead,
+                problems);
+    }
+
+    private Layout header(CsvReader reader) throws CharacterCodingException, CohortImportException {
         int width = reader.fieldCount();
         long line = reader.line();
         if (reader.contains((byte) 0)) {
@@ -442,26 +524,60 @@ public final class CohortCsvParser {
         }
         List<Rejection> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        ColumnRule[] rules = new ColumnRule[width];
+        List<ColumnRule> kept = new ArrayList<>(width);
+        int[] fields = new int[width];
+        Set<String> found = new java.util.HashSet<>();
         for (int i = 0; i < width; i++) {
             if (names[i].isBlank()) {
                 problems.add(new Rejection(line, null, "header column " + (i + 1) + " has no name"));
                 continue;
             }
-            rules[i] = ColumnRule.forHeader(names[i]);
-            Integer before = seen.put(rules[i].name(), i);
+            ColumnRule rule = ColumnRule.forHeader(names[i]);
+            if (dropped.contains(rule.name())) {
+                found.add(rule.name());
+                continue;
+            }
+            fields[kept.size()] = i;
+            kept.add(rule);
+            Integer before = seen.put(rule.name(), i);
             if (before != null) {
-                problems.add(new Rejection(line, rules[i].name(), "column '" + rules[i].name()
+                problems.add(new Rejection(line, rule.name(), "column '" + rule.name()
                         + "' appears twice in the header (columns " + (before + 1) + " and " + (i + 1) + ")"));
             }
         }
-        if (!seen.containsKey("patient_id")) {
+        if (!seen.containsKey("patient_id") && !dropped.contains(CohortColumns.PATIENT_ID)) {
             problems.add(new Rejection(line, "patient_id", "the header has no patient_id column"));
         }
         if (!problems.isEmpty()) {
             throw refuse("the header is not a cohort CSV header", 0, problems);
         }
-        return rules;
+        // the columns the import drops: each in the header, and never the patient id
+        List<Rejection> drops = new ArrayList<>();
+        for (String name : dropped) {
+            if (name.equals(CohortColumns.PATIENT_ID)) {
+                drops.add(new Rejection(line, name, "patient_id cannot be dropped: it is the cohort's pseudonym"));
+            } else if (!found.contains(name)) {
+                drops.add(new Rejection(line, name, "dropColumns names column '" + name
+                        + "', which the header does not have"));
+            }
+        }
+        if (!drops.isEmpty()) {
+            throw refuse(drops.size() == 1 ? drops.get(0).reason() : "dropColumns names columns that cannot be dropped",
+                    0, drops);
+        }
+        // an extra column whose name says it is a direct identifier
+        List<Rejection> identifiers = new ArrayList<>();
+        for (ColumnRule rule : kept) {
+            String what = rule.isExtra() ? DirectIdentifiers.byHeader(rule.name()) : null;
+            if (what != null) {
+                identifiers.add(new Rejection(line, rule.name(),
+                        DirectIdentifiers.reason(rule.name(), "its name says it holds " + what)));
+            }
+        }
+        if (!identifiers.isEmpty()) {
+            throw identifiersRefused(identifiers, 0);
+        }
+        return new Layout(kept.toArray(new ColumnRule[0]), Arrays.copyOf(fields, kept.size()), width, unit);
     }
 
     private static int[] columns(Map<String, Integer> position, String... names) {
@@ -480,15 +596,15 @@ public final class CohortCsvParser {
         }
     }
 
-    /** Parses field {@code i} into {@code number[i]} / {@code text[i]}, recording any problem. */
-    private static void readValue(CsvReader reader, int i, ColumnRule rule, LevelCache known, long line,
+    /** Parses field {@code f} into {@code number[i]} / {@code text[i]}, recording any problem. */
+    private static void readValue(CsvReader reader, int f, int i, ColumnRule rule, LevelCache known, long line,
             double[] number, String[] text, List<Rejection> problems) {
         number[i] = Double.NaN;
         text[i] = null;
-        if (reader.isBlank(i) || readFast(reader, i, rule, known, number, text)) {
+        if (reader.isBlank(f) || readFast(reader, f, i, rule, known, number, text)) {
             return;
         }
-        readChecked(reader, i, rule, known, line, number, text, problems);
+        readChecked(reader, f, i, rule, known, line, number, text, problems);
     }
 
     /**
@@ -496,25 +612,25 @@ public final class CohortCsvParser {
      * Returns false, having stored nothing, when the value is not plainly acceptable; then
      * {@link #readChecked} reads it again and says what is wrong.
      */
-    private static boolean readFast(CsvReader reader, int i, ColumnRule rule, LevelCache known, double[] number,
-            String[] text) {
+    private static boolean readFast(CsvReader reader, int f, int i, ColumnRule rule, LevelCache known,
+            double[] number, String[] text) {
         ColumnType type = rule.type();
         if (type == ColumnType.TEXT) {
             return false;
         }
         if (type == null || type == ColumnType.CATEGORICAL) {
-            text[i] = known.find(reader, i);
+            text[i] = known.find(reader, f);
             return text[i] != null;
         }
         if (type == ColumnType.DATE) {
-            long day = reader.epochDay(i);
+            long day = reader.epochDay(f);
             if (day == Numbers.NOT_A_DATE) {
                 return false;
             }
             number[i] = day;
             return true;
         }
-        double v = reader.number(i);
+        double v = reader.number(f);
         boolean fits = !Double.isNaN(v) && (type != ColumnType.BINARY || v == 0 || v == 1)
                 && (type != ColumnType.INTEGER || v == Math.rint(v)) && v >= rule.min() && v <= rule.max();
         if (fits) {
@@ -554,12 +670,12 @@ public final class CohortCsvParser {
                 : "'" + value.substring(0, 40) + "...' (" + value.length() + " characters)";
     }
 
-    /** Reads field {@code i} as a String and checks it, recording each problem in the user's words. */
-    private static void readChecked(CsvReader reader, int i, ColumnRule rule, LevelCache known, long line,
+    /** Reads field {@code f} as a String and checks it, recording each problem in the user's words. */
+    private static void readChecked(CsvReader reader, int f, int i, ColumnRule rule, LevelCache known, long line,
             double[] number, String[] text, List<Rejection> problems) {
         String value;
         try {
-            value = reader.field(i);
+            value = reader.field(f);
         } catch (CharacterCodingException e) {
             problems.add(new Rejection(line, rule.name(),
                     "the value is not valid UTF-8 (is the file in another encoding, such as Windows-1252?)"));
@@ -579,7 +695,7 @@ public final class CohortCsvParser {
         }
         if (type == null) {
             text[i] = value;
-            known.remember(reader, i, value);
+            known.remember(reader, f, value);
             return;
         }
         switch (type) {
@@ -589,7 +705,7 @@ public final class CohortCsvParser {
                     problems.add(new Rejection(line, rule.name(), quoted(value) + " is not one of "
                             + String.join(", ", rule.levels())));
                 } else {
-                    known.remember(reader, i, level);
+                    known.remember(reader, f, level);
                 }
                 text[i] = level;
             }
@@ -618,15 +734,17 @@ public final class CohortCsvParser {
         }
     }
 
-    private static String rowText(CsvReader reader) {
+    /** The record's text, of the fields {@code fields} (null = every field). */
+    private static String rowText(CsvReader reader, int[] fields) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < reader.fieldCount(); i++) {
-            if (i > 0) {
+        int count = fields == null ? reader.fieldCount() : fields.length;
+        for (int k = 0; k < count; k++) {
+            if (k > 0) {
                 b.append(',');
             }
             String v;
             try {
-                v = reader.field(i);
+                v = reader.field(fields == null ? k : fields[k]);
             } catch (CharacterCodingException e) {
                 v = "(not UTF-8)";
             }

@@ -10,6 +10,7 @@ import org.hepatica.cohort.CohortService;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.ImportResult;
 import org.hepatica.cohort.TimeUnit;
+import org.hepatica.platform.internal.service.DefaultCohortService;
 import org.hepatica.platform.internal.store.PlatformStore;
 
 /**
@@ -84,6 +85,7 @@ final class CohortResource {
             throw ApiServlet.Refusal.tooLarge("the upload is larger than " + maxUploadBytes / (1024 * 1024) + " MB");
         }
         TimeUnit unit = TimeUnit.parse(call.parameter("timeUnit"));
+        java.util.Set<String> drop = dropColumns(call.parameter("dropColumns"));
         if (!importSlots.tryAcquire()) {
             throw ApiServlet.Refusal.busy(maxConcurrentImports + " imports are running (maxConcurrentImports in"
                     + " etc/org.hepatica.api.cfg); try again shortly");
@@ -91,7 +93,16 @@ final class CohortResource {
         ImportResult result;
         try (InputStream body = new LimitedInputStream(call.request.getInputStream(), maxUploadBytes,
                 minUploadBytesPerSecond)) {
-            result = target.importCsv(call.parameter("name"), body, unit, call.caller.name());
+            if (drop.isEmpty()) {
+                result = target.importCsv(call.parameter("name"), body, unit, call.caller.name());
+            } else if (cohorts instanceof DefaultCohortService platform) {
+                // the import route carries no dropped columns: the platform's import path, which every
+                // route ends in, is called directly
+                result = platform.importCsv(call.parameter("name"), body, unit, call.caller.name(), drop);
+            } else {
+                throw new IllegalArgumentException("this platform's import service cannot drop columns"
+                        + " (dropColumns)");
+            }
         } catch (LimitedInputStream.TooLarge e) {
             throw ApiServlet.Refusal.tooLarge(e.getMessage());
         } catch (LimitedInputStream.TooSlow e) {
@@ -117,6 +128,22 @@ final class CohortResource {
             call.response.setHeader("Location", call.request.getContextPath() + "/api/v1/cohorts/" + result.id());
         }
         call.send(result.created() ? 201 : 200, out);
+    }
+
+    /**
+     * The columns an import leaves out: {@code dropColumns=a,b}, names as in the header
+     * (case-insensitive); none when the parameter is absent or blank.
+     */
+    static java.util.Set<String> dropColumns(String parameter) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (parameter != null) {
+            for (String name : parameter.split(",")) {
+                if (!name.isBlank()) {
+                    out.add(name.trim());
+                }
+            }
+        }
+        return out;
     }
 
     private CohortView cohort(String id) {

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -11,7 +12,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
 import org.hepatica.cohort.CohortSummary;
@@ -53,12 +57,27 @@ public final class DefaultCohortService implements CohortService {
     @Override
     public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user)
             throws CohortImportException, IOException {
+        return importCsv(name, csv, timeUnit, user, Set.of());
+    }
+
+    /**
+     * {@link #importCsv(String, InputStream, TimeUnit, String)} leaving out the columns
+     * {@code dropColumns} (names as in the header, case-insensitive): they are neither checked nor
+     * stored; this is how a column that looks like a direct identifier is kept out of a cohort. Each
+     * must be in the header, or the import is refused. When columns are dropped the original bytes,
+     * which still hold them, are not kept with the import record (an empty source is stored instead),
+     * and the checksum is that of the bytes together with the dropped names, so the same file imported
+     * with other columns dropped is another cohort, not "the same bytes imported before".
+     */
+    public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user,
+            Set<String> dropColumns) throws CohortImportException, IOException {
+        Set<String> drop = dropped(dropColumns);
         checkName(name);
         // the input is read once: parsed while it is copied to a temporary file (the original bytes
         // to keep) and hashed, so that the heap never holds it whole and no second pass is needed
         Path copy = ImportTempFiles.create(ImportTempFiles.UPLOAD, ".csv");
         try {
-            return importOnce(name, csv, copy, timeUnit, user);
+            return importOnce(name, csv, copy, timeUnit, user, drop);
         } catch (IOException e) {
             // the upload broke off, was too large or too slow: the reason is the client's to know
             LOG.warn("import of '{}' by {} failed: {}", name, user, e.getMessage());
@@ -88,14 +107,31 @@ public final class DefaultCohortService implements CohortService {
         }
     }
 
-    private ImportResult importOnce(String name, InputStream csv, Path copy, TimeUnit timeUnit, String user)
-            throws CohortImportException, IOException {
+    /** The names to drop as the parser matches them (trimmed, lower case), sorted; blank names ignored. */
+    private static Set<String> dropped(Set<String> dropColumns) {
+        Set<String> out = new TreeSet<>();
+        if (dropColumns != null) {
+            for (String c : dropColumns) {
+                if (c != null && !c.isBlank()) {
+                    out.add(c.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    private ImportResult importOnce(String name, InputStream csv, Path copy, TimeUnit timeUnit, String user,
+            Set<String> drop) throws CohortImportException, IOException {
         long started = System.nanoTime();
         MessageDigest sha256 = sha256();
         ParsedCohort parsed = null;
+        CohortCsvParser parser = new CohortCsvParser(timeUnit);
+        if (!drop.isEmpty()) {
+            parser = parser.withDroppedColumns(drop);
+        }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy), 1 << 16);
                 InputStream in = new CopyingInputStream(csv, out, sha256)) {
-            parsed = new CohortCsvParser(timeUnit).parse(in);
+            parsed = parser.parse(in);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (CohortImportException e) {
             LOG.warn("import of '{}' by {} refused: {} ({} problems)", name, user, e.getMessage(), e.problems().size());
@@ -106,10 +142,21 @@ public final class DefaultCohortService implements CohortService {
             deleteReport(parsed);
             throw e;
         }
+        Path source = copy;
         try {
-            return store(name, sha256, parsed, copy, timeUnit, user, started);
+            if (!drop.isEmpty()) {
+                // the checksum names what was stored: these bytes without these columns
+                sha256.update(("\u0000dropColumns=" + String.join(",", drop)).getBytes(StandardCharsets.UTF_8));
+                // the original bytes still hold the dropped columns: they are not kept
+                source = ImportTempFiles.create(ImportTempFiles.UPLOAD, ".csv");
+                LOG.info("import of '{}' by {} drops columns {}; the original bytes are not kept", name, user, drop);
+            }
+            return store(name, sha256, parsed, source, timeUnit, user, started);
         } finally {
             deleteReport(parsed);
+            if (source != copy) {
+                Files.deleteIfExists(source);
+            }
         }
     }
 
