@@ -163,4 +163,39 @@ class AccessIT {
         assertTrue(v.path("entries").asLong() >= 10, v.toString());
         assertEquals(403, get("/admin/audit/verify", ANALYST, ANALYST_PASSWORD).statusCode());
     }
+
+    private HttpResponse<String> post(String path, String user, String pass, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(dist.baseUrl() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(6)
+    void anAdminAddsAUserOverTheApiWithASaltedPassword() throws Exception {
+        String bea = "{\"name\": \"bea\", \"password\": \"bea-long-secret-7\", \"roles\": [\"analyst\"]}";
+        assertEquals(403, post("/admin/users", ANALYST, ANALYST_PASSWORD, bea).statusCode(), "analysts may not");
+        HttpResponse<String> weak = post("/admin/users", "admin", password,
+                "{\"name\": \"cid\", \"password\": \"short\", \"roles\": [\"analyst\"]}");
+        assertEquals(400, weak.statusCode(), weak.body());
+        assertTrue(weak.body().contains("at least 12 characters"), weak.body());
+        assertEquals(400, post("/admin/users", "admin", password,
+                "{\"name\": \"cid\", \"password\": \"long-enough-pass\", \"roles\": [\"root\"]}").statusCode());
+        HttpResponse<String> added = post("/admin/users", "admin", password, bea);
+        assertEquals(201, added.statusCode(), added.body());
+        assertFalse(added.body().contains("bea-long-secret-7"), "the password is not echoed");
+        assertEquals(409, post("/admin/users", "admin", password, bea).statusCode(), "twice");
+        assertEquals(200, get("/cohorts", "bea", "bea-long-secret-7").statusCode(), "bea signs in");
+        assertEquals(403, get("/audit", "bea", "bea-long-secret-7").statusCode(), "as an analyst");
+        String users = java.nio.file.Files.readString(dist.home.resolve("etc/users.properties"));
+        assertTrue(users.matches("(?s).*\\bbea = \\{CRYPT\\}PBKDF2-SHA256:.*,analyst\\b.*"), users);
+        assertFalse(users.contains("bea-long-secret-7"));
+        JsonNode list = admin("/admin/users");
+        assertTrue(list.toString().contains("\"bea\"") && !list.toString().contains("PBKDF2"), list.toString());
+        String audit = admin("/audit?action=user.").toString();
+        assertTrue(audit.contains("bea") && !audit.contains("bea-long-secret-7"), audit);
+    }
 }

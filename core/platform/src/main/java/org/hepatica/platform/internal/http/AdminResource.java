@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import org.hepatica.platform.internal.json.Json;
+import org.hepatica.platform.internal.security.UserAccounts;
 import org.hepatica.platform.internal.store.PlatformStore;
 
 /**
@@ -16,10 +19,12 @@ import org.hepatica.platform.internal.store.PlatformStore;
 final class AdminResource {
     private final PlatformStore store;
     private final BundleAdmin bundles;
+    private final UserAccounts users;
 
-    AdminResource(PlatformStore store, BundleAdmin bundles) {
+    AdminResource(PlatformStore store, BundleAdmin bundles, UserAccounts users) {
         this.store = store;
         this.bundles = bundles;
+        this.users = users;
     }
 
     /** Handles the call if it is one of this resource's; false otherwise. */
@@ -43,6 +48,17 @@ final class AdminResource {
                 && call.path[2].equals("verify")) {
             call.require(ApiCall.ADMIN);
             call.send(200, store.verifyAudit());
+        } else if (first.equals("admin") && call.path.length == 2 && call.path[1].equals("users")) {
+            call.require(ApiCall.ADMIN);
+            if (call.method.equals("GET")) {
+                java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+                users.list().forEach((name, roles) -> out.add(Map.of("name", name, "roles", roles)));
+                call.send(200, out);
+            } else if (call.method.equals("POST")) {
+                addUser(call);
+            } else {
+                return false;
+            }
         } else if (first.equals("admin") && call.path.length >= 2 && call.path[1].equals("bundles")) {
             call.require(ApiCall.ADMIN);
             if (call.is("GET", 2)) {
@@ -59,6 +75,24 @@ final class AdminResource {
             return false;
         }
         return true;
+    }
+
+    /** {@code POST /admin/users} {@code {name, password, roles}}: the password is hashed at once, never logged or echoed. */
+    @SuppressWarnings("unchecked")
+    private void addUser(ApiCall call) throws IOException {
+        Object body = Json.MAPPER.readValue(call.request.getInputStream(), Object.class);
+        if (!(body instanceof Map<?, ?> m) || !(m.get("name") instanceof String name)
+                || !(m.get("password") instanceof String password) || !(m.get("roles") instanceof java.util.List<?> roles)) {
+            throw new IllegalArgumentException("the body is {\"name\": ..., \"password\": ..., \"roles\": [...]}");
+        }
+        java.util.List<String> roleNames = ((java.util.List<Object>) roles).stream().map(String::valueOf).toList();
+        try {
+            users.add(name, password.toCharArray(), roleNames);
+        } catch (IllegalStateException e) {
+            throw ApiServlet.Refusal.conflict("user-exists", e.getMessage());
+        }
+        store.audit(call.caller.name(), "user.add", name, "roles " + String.join(",", roleNames));
+        call.send(201, Map.of("name", name, "roles", roleNames));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.hepatica.platform.internal.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -8,15 +7,17 @@ import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.karaf.features.BootFinished;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisService;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
+import org.hepatica.platform.internal.security.UserAccounts;
 import org.hepatica.platform.internal.store.PlatformStore;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -85,7 +86,7 @@ public final class ApiServlet extends HttpServlet {
                 config.maxConcurrentImports(), config.minUploadKbPerSecond() * 1024L);
         this.analysisResource = new AnalysisResource(analyses, cohorts);
         this.adminResource = new AdminResource(store, new BundleAdmin(context, store,
-                config.maxUploadMb() * 1024L * 1024L));
+                config.maxUploadMb() * 1024L * 1024L), UserAccounts.installed());
     }
 
     @Override

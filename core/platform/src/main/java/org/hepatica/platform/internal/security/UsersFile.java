@@ -126,4 +126,36 @@ final class UsersFile {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
+
+    /** Every user (not groups) with their roles, groups expanded; no password. */
+    java.util.Map<String, Set<String>> users() throws IOException {
+        java.util.Map<String, Set<String>> out = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+            String[] kv = split(line);
+            if (kv != null && !kv[0].startsWith(GROUP)) {
+                find(kv[0]).ifPresent(e -> out.put(e.user(), e.roles()));
+            }
+        }
+        return out;
+    }
+
+    /** Adds a user; false when one of that name exists. */
+    boolean add(String user, String stored, List<String> roles) throws IOException {
+        synchronized (WRITING) {
+            if (find(user).isPresent()) {
+                return false;
+            }
+            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
+            lines.add(user + " = " + stored + (roles.isEmpty() ? "" : "," + String.join(",", roles)));
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, lines, StandardCharsets.ISO_8859_1);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        }
+    }
 }
