@@ -3,6 +3,7 @@ package org.hepatica.platform.internal.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hepatica.platform.internal.ErrorIds;
 
 /** An RFC 9457 problem document: {@code type, title, status, detail} and extensions. */
 final class Problem {
@@ -20,7 +21,7 @@ final class Problem {
 
     /** A fresh short id that a 5xx names and the log writes beside the cause. */
     static String newErrorId() {
-        return java.util.UUID.randomUUID().toString().substring(0, 8);
+        return ErrorIds.next();
     }
 
     /** The 5xx document: the error id and where the administrator finds it, nothing of the cause. */

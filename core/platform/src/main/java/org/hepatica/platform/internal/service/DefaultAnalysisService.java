@@ -23,6 +23,7 @@ import org.hepatica.analysis.StoredResult;
 import org.hepatica.analysis.TableSource;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.figure.Figure;
+import org.hepatica.platform.internal.ErrorIds;
 import org.hepatica.platform.internal.json.Json;
 import org.hepatica.platform.internal.store.PlatformStore;
 import org.osgi.framework.Bundle;
@@ -119,7 +120,7 @@ public final class DefaultAnalysisService implements AnalysisService {
                     : "failed: ") + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            String errorId = ErrorIds.next();
             LOG.error("error {}: analysis '{}' on cohort {} by {} failed", errorId, analysisId, cohortId, user, e);
             audit(user, analysisId, cohortId, "the platform failed; error id " + errorId + " in data/log/hepatica.log");
             throw e;
@@ -151,7 +152,7 @@ public final class DefaultAnalysisService implements AnalysisService {
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(analysisId + " cannot run on this cohort: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            String errorId = ErrorIds.next();
             LOG.error("error {}: analysis '{}' from {} {} failed on cohort {}", errorId, analysisId, plugin.bundle(),
                     plugin.version(), cohortId, e);
             throw new AnalysisException("analysis '" + analysisId + "' failed on this cohort; the administrator finds"
@@ -211,7 +212,7 @@ public final class DefaultAnalysisService implements AnalysisService {
         try {
             return source.figure(result, request);
         } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            String errorId = ErrorIds.next();
             LOG.error("error {}: the figure of result {} ('{}' from {} {}) failed", errorId, resultId,
                     result.analysis(), plugin.bundle(), plugin.version(), e);
             throw new IllegalStateException("the figure of result '" + resultId + "' could not be drawn; the"
@@ -230,7 +231,7 @@ public final class DefaultAnalysisService implements AnalysisService {
         try {
             return source.table(result);
         } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            String errorId = ErrorIds.next();
             LOG.error("error {}: the table of result {} ('{}' from {} {}) failed", errorId, resultId,
                     result.analysis(), plugin.bundle(), plugin.version(), e);
             throw new IllegalStateException("the table of result '" + resultId + "' could not be built; the"

@@ -22,6 +22,7 @@ import org.hepatica.cohort.CohortSummary;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.ImportResult;
 import org.hepatica.cohort.TimeUnit;
+import org.hepatica.platform.internal.ErrorIds;
 import org.hepatica.platform.internal.csv.CohortCsvParser;
 import org.hepatica.platform.internal.csv.ParsedCohort;
 import org.hepatica.platform.internal.store.ImportTempFiles;
@@ -88,7 +89,7 @@ public final class DefaultCohortService implements CohortService {
             audit(user, "cohort.import.failed", name, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            String errorId = java.util.UUID.randomUUID().toString().substring(0, 8);
+            String errorId = ErrorIds.next();
             LOG.error("error {}: import of '{}' by {} failed", errorId, name, user, e);
             audit(user, "cohort.import.failed", name, "the platform failed; error id " + errorId
                     + " in data/log/hepatica.log");
