@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -99,12 +100,74 @@ final class Distribution {
         Files.writeString(home.resolve("etc/users.properties"), line, java.nio.file.StandardOpenOption.APPEND);
     }
 
+    /**
+     * Starts the platform; first waits (up to 2 minutes) for the test ports to be free, should the JVM of
+     * the previous test class still be exiting.
+     */
     String start() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (inUse(HTTP_PORT) || inUse(SSH_PORT)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("test port " + HTTP_PORT + " or " + SSH_PORT
+                        + " is still in use after 2 minutes:\n" + listeners());
+            }
+            Thread.sleep(200);
+        }
         return run("start");
     }
 
+    /** {@code bin/hepatica start} without waiting for free ports: its exit code and output. */
+    Map.Entry<Integer, String> tryStart() throws Exception {
+        try {
+            return Map.entry(0, run("start"));
+        } catch (IllegalStateException e) {
+            return Map.entry(1, e.getMessage());
+        }
+    }
+
+    /** Stops the platform and waits for its JVM to be gone (killing it after 2 minutes). */
     String stop() throws Exception {
-        return run("stop");
+        ProcessHandle jvm = jvm();
+        String out = run("stop");
+        if (jvm != null && jvm.isAlive()) {
+            try {
+                jvm.onExit().get(2, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.TimeoutException e) {
+                jvm.destroyForcibly();
+                jvm.onExit().get(1, TimeUnit.MINUTES);
+                throw new IllegalStateException("the platform's JVM " + jvm.pid() + " did not exit after bin/hepatica stop:\n"
+                        + out + "\n--- log ---\n" + tailOfLog());
+            }
+        }
+        return out;
+    }
+
+    private ProcessHandle jvm() {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim())).orElse(null);
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean inUse(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String listeners() {
+        try {
+            Process p = new ProcessBuilder("ss", "-ltnp").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException | InterruptedException e) {
+            return "(ss -ltnp: " + e.getMessage() + ")";
+        }
     }
 
     /** Runs a Karaf shell command through the SSH console ({@code bin/client}); its output. */
@@ -156,9 +219,29 @@ final class Distribution {
         lastOutput = new String(out, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
             throw new IllegalStateException("bin/hepatica " + verb + " failed (" + p.exitValue() + "):\n" + lastOutput
+                    + "\n--- warnings and errors in the log ---\n" + problemsInLog() + "\n--- listening ---\n" + listeners()
                     + "\n--- log ---\n" + tailOfLog());
         }
         return lastOutput;
+    }
+
+    /** The log's WARN and ERROR lines with the line after each (where an exception's message is). */
+    String problemsInLog() {
+        try {
+            List<String> lines = Files.readAllLines(home.resolve("data/log/hepatica.log"));
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < lines.size() && out.size() < 80; i++) {
+                if (lines.get(i).contains("| ERROR ") || lines.get(i).contains("| WARN ")) {
+                    out.add(lines.get(i));
+                    if (i + 1 < lines.size() && !lines.get(i + 1).startsWith("20")) {
+                        out.add(lines.get(i + 1));
+                    }
+                }
+            }
+            return String.join("\n", out);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     String tailOfLog() {

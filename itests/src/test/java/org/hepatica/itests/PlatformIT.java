@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -129,6 +130,17 @@ class PlatformIT {
         assertTrue(none.contentType().startsWith("application/problem+json"));
         assertEquals(401, none.json().get("status").asInt());
         assertEquals(401, api.send("GET", "/cohorts", "admin", "not-the-password", null, null).status());
+    }
+
+    @Test
+    @Order(2)
+    void aSecondInstallationOnTheTakenPortRefusesToStartAndSaysWhy() throws Exception {
+        Distribution second = Distribution.fresh("PlatformIT-second");
+        Map.Entry<Integer, String> start = second.tryStart();
+        assertEquals(1, start.getKey(), start.getValue());
+        assertTrue(start.getValue().contains("port " + Distribution.HTTP_PORT + " is already in use"), start.getValue());
+        assertFalse(Files.exists(second.home.resolve("karaf.pid")), "no Karaf was started: " + start.getValue());
+        assertEquals(401, api.send("GET", "/analyses", null, null, null, null).status(), "the running platform still answers");
     }
 
     @Test
