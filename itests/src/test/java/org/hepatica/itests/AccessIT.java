@@ -33,6 +33,9 @@ class AccessIT {
     private static final String ANALYST = "ana";
     private static final String ANALYST_PASSWORD = "analyst-secret-1";
     private static final String WRONG = "wrong-guess-";
+    /** A user the realm knows, with none of the platform's roles. */
+    private static final String NO_ROLE = "visitor";
+    private static final String NO_ROLE_PASSWORD = "visitor-secret-1";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private Distribution dist;
@@ -45,6 +48,7 @@ class AccessIT {
         dist.start();
         password = dist.adminPassword();
         dist.addUser(ANALYST, ANALYST_PASSWORD, "analyst");
+        dist.addUser(NO_ROLE, NO_ROLE_PASSWORD, "viewer");
     }
 
     @AfterAll
@@ -197,5 +201,104 @@ class AccessIT {
         assertTrue(list.toString().contains("\"bea\"") && !list.toString().contains("PBKDF2"), list.toString());
         String audit = admin("/audit?action=user.").toString();
         assertTrue(audit.contains("bea") && !audit.contains("bea-long-secret-7"), audit);
+    }
+
+    /** One request: {@code user} null sends no credentials; a POST sends {@code body} as {@code type}. */
+    private HttpResponse<String> call(String method, String path, String user, String pass, String type, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(dist.baseUrl() + path)).timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (type != null) {
+            b.header("Content-Type", type);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record Operation(String method, String path, String type, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @Test
+    @Order(7)
+    void everyOperationIs401WithoutCredentialsAnd403WithoutItsRole() throws Exception {
+        String demo = null;
+        for (JsonNode c : admin("/cohorts")) {
+            demo = c.path("name").asText().equals("hcc-demo") ? c.path("id").asText() : demo;
+        }
+        HttpResponse<String> run = post("/cohorts/" + demo + "/analyses/dfs", "admin", password, "{}");
+        assertEquals(200, run.statusCode(), run.body());
+        String result = Api.JSON.readTree(run.body()).path("id").asText();
+        String csv = "patient_id,arm,os_time,os_event\nR1,RFA,100,1\nR2,RFA+RT,200,0\n";
+        String user = "{\"name\": \"eve\", \"password\": \"eve-long-secret-9\", \"roles\": [\"admin\"]}";
+        String bundle = "/admin/bundles/org.hepatica.plugin.summary/";
+        java.util.List<Operation> analystOps = java.util.List.of(
+                new Operation("GET", "/cohorts", null, null),
+                new Operation("GET", "/cohorts/" + demo, null, null),
+                new Operation("POST", "/cohorts?name=matrix", "text/csv", csv),
+                new Operation("GET", "/analyses", null, null),
+                new Operation("POST", "/cohorts/" + demo + "/analyses/summary", "application/json", "{}"),
+                new Operation("GET", "/results/" + result, null, null),
+                new Operation("GET", "/results/" + result + "/plot.svg", null, null),
+                new Operation("GET", "/results/" + result + "/report.html", null, null));
+        java.util.List<Operation> adminOps = java.util.List.of(
+                new Operation("DELETE", "/cohorts/" + demo, null, null),
+                new Operation("GET", "/audit", null, null),
+                new Operation("GET", "/audit.csv", null, null),
+                new Operation("GET", "/admin/audit/verify", null, null),
+                new Operation("GET", "/admin/users", null, null),
+                new Operation("POST", "/admin/users", "application/json", user),
+                new Operation("GET", "/admin/bundles", null, null),
+                new Operation("POST", "/admin/bundles", "application/java-archive", "not a jar"),
+                new Operation("POST", bundle + "stop", null, null),
+                new Operation("POST", bundle + "start", null, null),
+                new Operation("POST", bundle + "update", null, null));
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (Operation op : concat(analystOps, adminOps)) {
+            expect(wrong, op, null, null, 401);
+        }
+        for (Operation op : concat(analystOps, adminOps)) {
+            expect(wrong, op, NO_ROLE, NO_ROLE_PASSWORD, 403);
+        }
+        for (Operation op : adminOps) {
+            expect(wrong, op, ANALYST, ANALYST_PASSWORD, 403);
+        }
+        for (Operation op : analystOps) {
+            HttpResponse<String> r = call(op.method(), op.path(), ANALYST, ANALYST_PASSWORD, op.type(), op.body());
+            if (r.statusCode() / 100 != 2) {
+                wrong.add(op + " as analyst: " + r.statusCode() + " " + r.body());
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        // nothing the refused calls asked for happened
+        assertTrue(admin("/cohorts").toString().contains(demo), "the demo cohort is still there");
+        assertFalse(admin("/admin/users").toString().contains("\"eve\""), "no user was added");
+        for (JsonNode b : admin("/admin/bundles")) {
+            if (b.path("symbolicName").asText().equals("org.hepatica.plugin.summary")) {
+                assertEquals("ACTIVE", b.path("state").asText(), b.toString());
+            }
+        }
+        JsonNode denied = admin("/audit?action=access.denied&user=" + NO_ROLE);
+        assertEquals(analystOps.size() + adminOps.size(), denied.size(), "each refusal is audited: " + denied);
+    }
+
+    private static java.util.List<Operation> concat(java.util.List<Operation> a, java.util.List<Operation> b) {
+        java.util.List<Operation> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private void expect(java.util.List<String> wrong, Operation op, String user, String pass, int status) throws Exception {
+        HttpResponse<String> r = call(op.method(), op.path(), user, pass, op.type(), op.body());
+        if (r.statusCode() != status || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            wrong.add(op + " as " + (user == null ? "nobody" : user) + ": expected " + status + " problem, got "
+                    + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("") + " " + r.body());
+        }
     }
 }

@@ -172,16 +172,38 @@ final class Distribution {
 
     /** Runs a Karaf shell command through the SSH console ({@code bin/client}); its output. */
     String shell(String user, String password, String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(SSH_PORT),
-                "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "5", command)
-                .directory(home.toFile()).redirectErrorStream(true);
+        return shell(user, password, command, null);
+    }
+
+    /** {@link #shell(String, String, String)} with {@code input} as the command's standard input. */
+    String shell(String user, String password, String command, String input) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/client").toString(), "-a", Integer.toString(SSH_PORT),
+                "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "5"));
+        if (command != null) {
+            cmd.add(command);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
         Process p = pb.start();
+        if (input != null) {
+            // (without input, standard input stays open: bin/client ends a command's session when it closes)
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException("bin/client " + command + " failed:\n" + new String(out, StandardCharsets.UTF_8));
         }
         return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An interactive console session ({@code bin/client} without a command): {@code lines} typed one
+     * after the other, answers to prompts included, then {@code logout}; everything the console printed.
+     */
+    String console(String user, String password, String... lines) throws Exception {
+        return shell(user, password, null, String.join("\n", lines) + "\nlogout\n");
     }
 
     /** Kills the platform's JVM as a power cut would ({@code kill -9}): no shutdown hook, no cleanup. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -73,9 +74,14 @@ class ShellIT {
 
     /** The output of a command that must fail (bin/client exits non-zero). */
     private String refused(String user, String pw, String command) throws Exception {
+        return refused(user, pw, command, null);
+    }
+
+    /** The output of a command that must fail, given {@code input} on its standard input. */
+    private String refused(String user, String pw, String command, String input) throws Exception {
         String out;
         try {
-            out = dist.shell(user, pw, command);
+            out = dist.shell(user, pw, command, input);
         } catch (IllegalStateException e) {
             return e.getMessage();
         }
@@ -244,5 +250,102 @@ class ShellIT {
         assertTrue(shell("cohort:list").contains("hcc-demo"), "an operator with role ssh does");
         String admin = dist.shell("admin", password, "cohort:list");
         assertTrue(admin.contains("hcc-demo"), "the admin bin/hepatica creates may use the console: " + admin);
+    }
+
+    @Test
+    @Order(11)
+    void anAdminAddsAUserWhosePasswordIsTypedNotGivenOnTheCommandLine() throws Exception {
+        String out = dist.console(OPERATOR, OPERATOR_PASSWORD, "user:add --role analyst nurse",
+                "nurse-long-secret-4", "nurse-long-secret-4");
+        assertTrue(out.contains("Password for nurse (at least 12 characters):"), out);
+        assertTrue(out.contains("added user nurse with roles analyst"), out);
+        assertFalse(out.contains("nurse-long-secret-4"), "the password is echoed as stars only: " + out);
+        assertEquals(200, api.send("GET", "/cohorts", "nurse", "nurse-long-secret-4", null, null).status(), "nurse signs in");
+        assertEquals(403, api.send("GET", "/audit", "nurse", "nurse-long-secret-4", null, null).status(), "as an analyst");
+        String users = Files.readString(dist.home.resolve("etc/users.properties"));
+        assertTrue(users.matches("(?s).*\\bnurse = \\{CRYPT\\}PBKDF2-SHA256:.*,analyst\\b.*"), users);
+        assertFalse(users.contains("nurse-long-secret-4"));
+        JsonNode added = admin("/audit?action=user.add");
+        assertEquals(OPERATOR, find(added, "target", "nurse").path("user").asText(), "audited with who added: " + added);
+
+        String listed = shell("user:list");
+        assertTrue(listed.contains("nurse") && listed.contains("analyst") && !listed.contains("PBKDF2"), listed);
+        String differ = dist.console(OPERATOR, OPERATOR_PASSWORD, "user:add --role analyst nurse2",
+                "nurse-long-secret-4", "other-long-secret");
+        assertTrue(differ.contains("the two passwords differ"), differ);
+        String weak = dist.console(OPERATOR, OPERATOR_PASSWORD, "user:add nurse3", "short", "short");
+        assertTrue(weak.contains("at least 12 characters"), weak);
+        String twice = dist.console(OPERATOR, OPERATOR_PASSWORD, "user:add nurse", "nurse-long-secret-4",
+                "nurse-long-secret-4");
+        assertTrue(twice.contains("exists already"), twice);
+        String noTerminal = refused(OPERATOR, OPERATOR_PASSWORD, "user:add nurse4");
+        assertTrue(noTerminal.contains("no password given"), "a command without a console to type in: " + noTerminal);
+        String after = Files.readString(dist.home.resolve("etc/users.properties"));
+        assertFalse(after.contains("nurse2") || after.contains("nurse3") || after.contains("nurse4"), after);
+    }
+
+    @Test
+    @Order(12)
+    void everyProtectedCommandRefusesAnAnalystAndEveryCommandAWrongPassword() throws Exception {
+        for (String command : List.of("cohort:delete " + demoId, "user:add --role admin mallory", "user:list",
+                "bundle:stop org.hepatica.plugin.summary", "feature:install hepatica-example-route")) {
+            String refused = refused(ANALYST, ANALYST_PASSWORD, command);
+            assertTrue(refused.contains("Command not found") || refused.contains("Insufficient credentials"),
+                    command + ": " + refused);
+        }
+        for (String command : List.of("cohort:list", "cohort:info " + demoId, "analysis:list", "user:list")) {
+            String refused = refused(OPERATOR, "not-the-password", command);
+            assertFalse(refused.contains("hcc-demo") || refused.contains("operator"), command + ": " + refused);
+        }
+        assertNotNull(find(admin("/cohorts"), "id", demoId), "the demo cohort is still there");
+        assertFalse(Files.readString(dist.home.resolve("etc/users.properties")).contains("mallory"));
+    }
+
+    @Test
+    @Order(13)
+    void bundleAndFeatureChangesAtTheConsoleAreAuditedWithTheConsoleUser() throws Exception {
+        shell("bundle:stop org.hepatica.plugin.summary");
+        shell("bundle:start org.hepatica.plugin.summary");
+        JsonNode stopped = admin("/audit?action=osgi.bundle.stopped");
+        JsonNode entry = null;
+        for (JsonNode e : stopped) {
+            entry = e.path("target").asText().startsWith("org.hepatica.plugin.summary ") ? e : entry;
+        }
+        assertNotNull(entry, "the stop is in the trail: " + stopped);
+        assertEquals(OPERATOR, entry.path("user").asText(), entry.toString());
+        assertTrue(admin("/audit?action=osgi.bundle.started").toString().contains("org.hepatica.plugin.summary"));
+
+        // an institution's route bundle, installed and removed as a feature: the feature, its bundle and its route
+        shell("feature:install hepatica-example-route");
+        String installed = awaitAudit("feature.installed", "hepatica-example-route");
+        assertEquals("system", entryFor(admin("/audit?action=feature.installed"), "hepatica-example-route").path("user")
+                .asText(), "Karaf installs features in a thread of its own, where no console user is known: " + installed);
+        awaitAudit("osgi.bundle.installed", "org.hepatica.routes.example");
+        awaitAudit("route.added", "");
+        shell("feature:uninstall hepatica-example-route");
+        awaitAudit("feature.uninstalled", "hepatica-example-route");
+        awaitAudit("osgi.bundle.uninstalled", "org.hepatica.routes.example");
+        awaitAudit("route.removed", "");
+        JsonNode verify = admin("/admin/audit/verify");
+        assertTrue(verify.path("intact").asBoolean(), verify.toString());
+    }
+
+    /** The trail's entries of {@code action}, once one names {@code target} (within a minute). */
+    private String awaitAudit(String action, String target) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String entries;
+        while (!(entries = admin("/audit?action=" + action).toString()).contains(target) || !entries.contains(action)) {
+            assertTrue(System.nanoTime() < deadline, "no " + action + " entry for '" + target + "': " + entries);
+            Thread.sleep(200);
+        }
+        return entries;
+    }
+
+    private static JsonNode entryFor(JsonNode entries, String targetPrefix) {
+        JsonNode found = null;
+        for (JsonNode e : entries) {
+            found = e.path("target").asText().startsWith(targetPrefix) ? e : found;
+        }
+        return found;
     }
 }

@@ -26,6 +26,26 @@ public interface CohortService {
     ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user)
             throws CohortImportException, java.io.IOException;
 
+    /**
+     * Imports a canonical cohort CSV leaving out the columns {@code dropColumns} (names as in the
+     * header, case-insensitive; each must be there): they are neither checked nor stored, so a column
+     * of direct identifiers can be imported without them. With columns dropped the original bytes are
+     * not kept, and the checksum covers the bytes together with the dropped names.
+     *
+     * <p>The default refuses any dropped column; the platform's service implements it.
+     *
+     * @throws IllegalArgumentException when this service cannot drop columns, or a dropped column is
+     *         not in the header (named in the message)
+     * @since 1.2
+     */
+    default ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user,
+            java.util.Set<String> dropColumns) throws CohortImportException, java.io.IOException {
+        if (dropColumns != null && !dropColumns.isEmpty()) {
+            throw new IllegalArgumentException("this import service cannot drop columns (dropColumns)");
+        }
+        return importCsv(name, csv, timeUnit, user);
+    }
+
     /** All stored cohorts, oldest first. */
     List<CohortSummary> list();
 

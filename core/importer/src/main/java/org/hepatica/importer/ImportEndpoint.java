@@ -25,6 +25,12 @@ public final class ImportEndpoint {
     /** Header: who imports, for the audit trail (default: the route's id). */
     public static final String USER = "HepaticaUser";
 
+    /**
+     * Header: columns to leave out of the import, comma-separated names as in the header (a column
+     * of direct identifiers the platform would otherwise refuse). Each must be in the header.
+     */
+    public static final String DROP_COLUMNS = "HepaticaDropColumns";
+
     /** Header set on success: the id of the stored (or already existing) cohort. */
     public static final String COHORT_ID = "HepaticaCohortId";
 

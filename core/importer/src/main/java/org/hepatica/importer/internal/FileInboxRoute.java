@@ -30,7 +30,7 @@ final class FileInboxRoute extends RouteBuilder {
 
     /** What one inbox does, from {@link ImporterConfiguration}. */
     record Settings(String routeId, Path inbox, Path archive, Path failed, long readLockMinAge, String doneFileName,
-            long delay, String user, String timeUnit, String target) {
+            long delay, String user, String timeUnit, String dropColumns, String target) {
     }
 
     private final Settings s;
@@ -94,6 +94,9 @@ final class FileInboxRoute extends RouteBuilder {
         }
         in.setHeader(ImportEndpoint.TIME_UNIT, s.timeUnit());
         in.setHeader(ImportEndpoint.USER, s.user());
+        if (s.dropColumns() != null && !s.dropColumns().isBlank()) {
+            in.setHeader(ImportEndpoint.DROP_COLUMNS, s.dropColumns());
+        }
         LOG.info("[{}] picked up {}", s.routeId(), file);
     }
 

@@ -18,6 +18,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.DefaultRegistry;
+import org.hepatica.access.AuditTrail;
 import org.hepatica.cohort.CohortService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -46,16 +47,19 @@ public final class ImporterCamelContext {
     private final DefaultCamelContext context;
     private final Map<RoutesBuilder, Set<String>> contributed = new IdentityHashMap<>();
     private final org.osgi.framework.ServiceRegistration<CohortService> routedImports;
+    private final RouteAudit routeAudit;
 
     @Activate
     public ImporterCamelContext(@Reference(service = CohortService.class,
             target = "(!(" + RoutedCohortService.ROUTED + "=true))") CohortService cohorts,
-            BundleContext bundle, ImporterConfiguration config) throws Exception {
+            @Reference AuditTrail audit, BundleContext bundle, ImporterConfiguration config) throws Exception {
         DefaultRegistry registry = bundle == null ? new DefaultRegistry() : new DefaultRegistry(new OsgiBeanRepository(bundle));
         registry.bind(RowsToCsv.BEAN_NAME, new RowsToCsv());
         context = new DefaultCamelContext(registry);
         context.getCamelContextExtension().setName("hepatica");
         context.setApplicationContextClassLoader(ImporterCamelContext.class.getClassLoader());
+        routeAudit = new RouteAudit(audit);
+        context.getManagementStrategy().addEventNotifier(routeAudit);
         Properties placeholders = new Properties();
         placeholders.setProperty(org.hepatica.importer.ImportEndpoint.URI_PLACEHOLDER, config.import_uri());
         context.getPropertiesComponent().setInitialProperties(placeholders);
@@ -73,7 +77,8 @@ public final class ImporterCamelContext {
         String target = config.import_uri();
         context.addRoutes(new ImportRoute(target, cohorts));
         if (!config.inbox_directory().isBlank()) {
-            context.addRoutes(new FileInboxRoute(settings(config, "hepatica-inbox", config.inbox_directory(), target)));
+            context.addRoutes(new FileInboxRoute(settings(config, "hepatica-inbox", config.inbox_directory(),
+                    config.inbox_dropColumns(), target)));
         }
         boolean redcapApi = !config.redcap_api_url().isBlank();
         if (!config.redcap_directory().isBlank() || redcapApi) {
@@ -88,7 +93,7 @@ public final class ImporterCamelContext {
         }
         if (!config.redcap_directory().isBlank()) {
             context.addRoutes(new FileInboxRoute(
-                    settings(config, "hepatica-redcap-inbox", config.redcap_directory(), RedcapRoute.URI)));
+                    settings(config, "hepatica-redcap-inbox", config.redcap_directory(), "", RedcapRoute.URI)));
         }
         if (redcapApi) {
             addRedcapApi(config);
@@ -102,6 +107,8 @@ public final class ImporterCamelContext {
             }
         }
         LOG.info("Camel context '{}' started with routes {}", context.getName(), routeIds());
+        routeAudit.record("routes.started", context.getName(), "routes " + routeIds());
+        routeAudit.recordFromNow();
     }
 
     /** The REDCap API pull, unless its URL or token is refused, which is logged and leaves it off. */
@@ -136,10 +143,11 @@ public final class ImporterCamelContext {
         return name.startsWith("redcap-") && name.length() > 7 ? name.substring(7) : name;
     }
 
-    private static FileInboxRoute.Settings settings(ImporterConfiguration c, String id, String dir, String target) {
+    private static FileInboxRoute.Settings settings(ImporterConfiguration c, String id, String dir, String drop,
+            String target) {
         return new FileInboxRoute.Settings(id, resolve(dir), resolve(c.archive_directory()),
                 resolve(c.failed_directory()), c.inbox_readLockMinAge(), c.inbox_doneFileName(), c.inbox_delay(),
-                c.inbox_user(), c.inbox_timeUnit(), target);
+                c.inbox_user(), c.inbox_timeUnit(), drop, target);
     }
 
     /** A configured path, relative ones against the Karaf home directory. */

@@ -42,6 +42,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Time unit", description = "Unit of os_time/dfs_time in inbox files: days, months, years")
     String inbox_timeUnit() default "days";
 
+    @AttributeDefinition(name = "Dropped columns", description = "Columns left out of every inbox import, comma-separated"
+            + " names as in the header (columns of direct identifiers the import would otherwise refuse); empty = none")
+    String inbox_dropColumns() default "";
+
     @AttributeDefinition(name = "REDCap inbox", description = "Directory watched for REDCap flat CSV exports")
     String redcap_directory() default "inbox-redcap";
 

@@ -40,7 +40,16 @@ final class RoutedCohortService implements CohortService {
     @Override
     public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user)
             throws CohortImportException, IOException {
+        return importCsv(name, csv, timeUnit, user, java.util.Set.of());
+    }
+
+    @Override
+    public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user,
+            java.util.Set<String> dropColumns) throws CohortImportException, IOException {
         Map<String, Object> headers = new HashMap<>();
+        if (dropColumns != null && !dropColumns.isEmpty()) {
+            headers.put(ImportEndpoint.DROP_COLUMNS, String.join(",", dropColumns));
+        }
         headers.put(ImportEndpoint.TIME_UNIT, timeUnit.name().toLowerCase(Locale.ROOT));
         if (name != null) {
             headers.put(ImportEndpoint.COHORT_NAME, name);

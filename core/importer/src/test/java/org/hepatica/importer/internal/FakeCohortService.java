@@ -15,7 +15,7 @@ import org.hepatica.cohort.TimeUnit;
 
 /** Records every import; refuses bytes that start with "REFUSE", or every import once told to. */
 final class FakeCohortService implements CohortService {
-    record Call(String name, byte[] bytes, TimeUnit unit, String user) {
+    record Call(String name, byte[] bytes, TimeUnit unit, String user, java.util.Set<String> dropColumns) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -24,8 +24,14 @@ final class FakeCohortService implements CohortService {
     @Override
     public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user)
             throws CohortImportException, IOException {
+        return importCsv(name, csv, timeUnit, user, java.util.Set.of());
+    }
+
+    @Override
+    public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user,
+            java.util.Set<String> dropColumns) throws CohortImportException, IOException {
         byte[] bytes = csv.readAllBytes();
-        calls.add(new Call(name, bytes, timeUnit, user));
+        calls.add(new Call(name, bytes, timeUnit, user, dropColumns));
         if (refuseAll || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).startsWith("REFUSE")) {
             throw new CohortImportException("no row is acceptable", 2, List.of(
                     new Rejection(2, "death_date", "'2020-13-01' is not a date"),

@@ -31,10 +31,14 @@ class FileInboxRouteTest {
     private MockEndpoint mock;
 
     private void start(long minAge, String doneFileName, String unit) throws Exception {
+        start(minAge, doneFileName, unit, "");
+    }
+
+    private void start(long minAge, String doneFileName, String unit, String dropColumns) throws Exception {
         context = new DefaultCamelContext();
         context.addRoutes(new FileInboxRoute(new FileInboxRoute.Settings("test-inbox", dir.resolve("inbox"),
                 dir.resolve("archive"), dir.resolve("failed"), minAge, doneFileName, 100, "inbox-user", unit,
-                "mock:import")));
+                dropColumns, "mock:import")));
         mock = context.getEndpoint("mock:import", MockEndpoint.class);
         context.start();
     }
@@ -209,6 +213,23 @@ class FileInboxRouteTest {
     }
 
     @Test
+    void droppedColumns_arePassedToTheImport() throws Exception {
+        start(100, "", "days", "surname,phone");
+        mock.expectedHeaderReceived(ImportEndpoint.DROP_COLUMNS, "surname,phone");
+        drop("d.csv", CSV);
+        mock.assertIsSatisfied(10_000);
+    }
+
+    @Test
+    void withoutDroppedColumns_theImportGetsNoSuchHeader() throws Exception {
+        start(100, "", "days");
+        mock.expectedMessageCount(1);
+        mock.message(0).header(ImportEndpoint.DROP_COLUMNS).isNull();
+        drop("n.csv", CSV);
+        mock.assertIsSatisfied(10_000);
+    }
+
+    @Test
     void anEmptyFileIsReadToo_soThatItGetsAnAnswer() throws Exception {
         start(100, "", "days");
         mock.expectedMessageCount(1);
@@ -227,7 +248,7 @@ class FileInboxRouteTest {
     @Test
     void theUriUsesTheReadLockAndMovesNothingToDeletion() throws Exception {
         String uri = new FileInboxRoute(new FileInboxRoute.Settings("i", Path.of("/in"), Path.of("/arc"),
-                Path.of("/fail"), 2000, "", 1000, "u", "days", "mock:x")).uri();
+                Path.of("/fail"), 2000, "", 1000, "u", "days", "", "mock:x")).uri();
         assertTrue(uri.contains("readLock=changed"), uri);
         assertTrue(uri.contains("readLockMinAge=2000"), uri);
         assertTrue(uri.contains("move=RAW(/arc/"), uri);

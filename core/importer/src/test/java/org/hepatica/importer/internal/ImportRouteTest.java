@@ -59,6 +59,14 @@ class ImportRouteTest {
     }
 
     @Test
+    void theDroppedColumnsHeaderReachesTheImportAsNames() {
+        send("x", Map.of(ImportEndpoint.COHORT_NAME, "c", ImportEndpoint.DROP_COLUMNS, " surname, ,phone "));
+        assertEquals(java.util.Set.of("surname", "phone"), cohorts.calls.get(0).dropColumns());
+        send("y", Map.of(ImportEndpoint.COHORT_NAME, "d"));
+        assertEquals(java.util.Set.of(), cohorts.calls.get(1).dropColumns(), "no header, no column dropped");
+    }
+
+    @Test
     void defaultsAreDaysAndTheRouteAsUser() {
         send("x".getBytes(StandardCharsets.UTF_8), Map.of(ImportEndpoint.COHORT_NAME, "c"));
         assertEquals(TimeUnit.DAYS, cohorts.calls.get(0).unit());

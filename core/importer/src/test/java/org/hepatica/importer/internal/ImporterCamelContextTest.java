@@ -23,6 +23,7 @@ class ImporterCamelContextTest {
     @TempDir
     Path home;
     private final FakeCohortService cohorts = new FakeCohortService();
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private ImporterCamelContext component;
 
     private void start() throws Exception {
@@ -31,7 +32,7 @@ class ImporterCamelContextTest {
             String text = Files.readString(SHIPPED_ROUTES.resolve(f)).replace("{{karaf.home:.}}", home.toString());
             Files.writeString(routes.resolve(f), text);
         }
-        component = new ImporterCamelContext(cohorts, null, Configs.config(Map.of(
+        component = new ImporterCamelContext(cohorts, audit, null, Configs.config(Map.of(
                 "inbox_directory", home.resolve("inbox").toString(),
                 "archive_directory", home.resolve("archive").toString(),
                 "failed_directory", home.resolve("failed").toString(),
@@ -116,6 +117,19 @@ class ImporterCamelContextTest {
         component.removeRoutesBuilder(institution);
         assertNull(component.context().getRoute("institution-pull"));
         assertNotNull(component.context().getRoute(ImportRoute.ROUTE_ID));
+        assertEquals(1, audit.withAction("route.added").stream().filter(e -> e.target().equals("institution-pull")).count(),
+                "the added route is in the audit trail: " + audit.entries);
+        assertEquals(1, audit.withAction("route.removed").stream().filter(e -> e.target().equals("institution-pull")).count(),
+                "and its removal: " + audit.entries);
+    }
+
+    @Test
+    void theStartIsOneAuditEntryListingTheRoutes() throws Exception {
+        start();
+        assertEquals(1, audit.withAction("routes.started").size(), audit.entries.toString());
+        String detail = audit.withAction("routes.started").get(0).detail();
+        assertTrue(detail.contains(ImportRoute.ROUTE_ID) && detail.contains("site-b-inbox"), detail);
+        assertTrue(audit.withAction("route.added").isEmpty(), "the start's own routes are not each an entry: " + audit.entries);
     }
 
     @Test
@@ -144,5 +158,9 @@ class ImporterCamelContextTest {
         assertNotNull(component.context().getRoute("extra-2"), "the changed file is reloaded");
         assertNotNull(component.context().getRoute("site-b-inbox"), "the other files' routes stay");
         assertNotNull(component.context().getRoute(ImportRoute.ROUTE_ID), "the platform's routes stay");
+        await(() -> !audit.withAction("route.removed").isEmpty());
+        assertTrue(audit.withAction("route.added").stream().anyMatch(e -> e.target().equals("extra-2")
+                && e.detail().contains("extra.yaml")), "the reloaded file's route, with the file it came from: " + audit.entries);
+        assertTrue(audit.withAction("route.removed").stream().anyMatch(e -> e.target().equals("extra-1")), audit.entries.toString());
     }
 }

@@ -318,7 +318,7 @@ class RedcapApiRouteTest {
 
     @Test
     void anHttpUrlToAnotherHostLeavesThePullOffAndTheOtherRoutesRunning() throws Exception {
-        component = new ImporterCamelContext(new FakeCohortService(), null, Configs.config(Map.of(
+        component = new ImporterCamelContext(new FakeCohortService(), new RecordingAuditTrail(), null, Configs.config(Map.of(
                 "inbox_directory", "",
                 "redcap_directory", "",
                 "routes_directory", "",
@@ -345,7 +345,7 @@ class RedcapApiRouteTest {
         config.put("redcap_api_tokenFile", tokenFile(TOKEN + "\n").toString());
         config.put("redcap_api_token", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
         config.put("redcap_api_initialDelay", 0L);
-        component = new ImporterCamelContext(cohorts, null, Configs.config(config));
+        component = new ImporterCamelContext(cohorts, new RecordingAuditTrail(), null, Configs.config(config));
         await(() -> !cohorts.calls.isEmpty());
         assertEquals(TOKEN, forms.get(0).get("token"), "the token file wins over the token");
         assertEquals("hcc-rfa-rt", cohorts.calls.get(0).name());

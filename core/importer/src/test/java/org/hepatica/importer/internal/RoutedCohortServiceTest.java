@@ -50,6 +50,13 @@ class RoutedCohortServiceTest {
     }
 
     @Test
+    void droppedColumnsTravelThroughTheRouteToThePlatform() throws Exception {
+        routed.importCsv("ids", new ByteArrayInputStream("patient_id,surname\nA,Doe\n".getBytes(StandardCharsets.UTF_8)),
+                TimeUnit.DAYS, "alice", new java.util.LinkedHashSet<>(java.util.List.of("surname", "phone")));
+        assertEquals(java.util.Set.of("surname", "phone"), platform.calls.get(0).dropColumns());
+    }
+
+    @Test
     void aRefusedImportThrowsThePlatformsExceptionUnchanged() {
         CohortImportException e = assertThrows(CohortImportException.class, () -> routed.importCsv("bad",
                 new ByteArrayInputStream("REFUSE".getBytes(StandardCharsets.UTF_8)), TimeUnit.DAYS, "bob"));

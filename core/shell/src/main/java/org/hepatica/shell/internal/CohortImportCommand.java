@@ -19,7 +19,11 @@ import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
 import org.hepatica.cohort.TimeUnit;
 
-/** {@code cohort:import FILE [--name NAME] [--time-unit days|months|years]}: imports a cohort CSV on the server. */
+/**
+ * {@code cohort:import FILE [--name NAME] [--time-unit days|months|years] [--drop-columns A,B]}: imports
+ * a cohort CSV on the server, optionally without some of its columns (direct identifiers the import
+ * would otherwise refuse).
+ */
 @Service
 @Command(scope = "cohort", name = "import",
         description = "Imports a cohort CSV file from the server's file system (the one parser and validator every import passes)")
@@ -43,6 +47,10 @@ public class CohortImportCommand implements Action {
     @Completion(value = StringsCompleter.class, values = {"days", "months", "years"}, caseSensitive = false)
     String timeUnit = "days";
 
+    @Option(name = "--drop-columns", description = "Columns to leave out, comma-separated names as in the header"
+            + " (columns of direct identifiers, which are refused otherwise)")
+    String dropColumns;
+
     @Override
     public Object execute() throws CommandException, IOException {
         Path csv = ShellSupport.readableFile(session, file);
@@ -52,11 +60,21 @@ public class CohortImportCommand implements Action {
         } catch (IllegalArgumentException e) {
             throw ShellSupport.refusal(e);
         }
+        java.util.Set<String> drop = new java.util.LinkedHashSet<>();
+        if (dropColumns != null) {
+            for (String column : dropColumns.split(",")) {
+                if (!column.isBlank()) {
+                    drop.add(column.trim());
+                }
+            }
+        }
         try (InputStream in = Files.newInputStream(csv)) {
             CohortPrinter.imported(cohorts.importCsv(name != null ? name : ShellSupport.baseName(csv), in, unit,
-                    ShellSupport.user(session)), System.out);
+                    ShellSupport.user(session), drop), System.out);
         } catch (CohortImportException e) {
             throw new CommandException(CohortPrinter.refused(e), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ShellSupport.refusal(e);
         }
         return null;
     }

@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.hepatica.platform.internal.json.Json;
-import org.hepatica.platform.internal.security.UserAccounts;
+import org.hepatica.access.UserDirectory;
 import org.hepatica.platform.internal.store.PlatformStore;
 
 /**
@@ -19,9 +19,9 @@ import org.hepatica.platform.internal.store.PlatformStore;
 final class AdminResource {
     private final PlatformStore store;
     private final BundleAdmin bundles;
-    private final UserAccounts users;
+    private final UserDirectory users;
 
-    AdminResource(PlatformStore store, BundleAdmin bundles, UserAccounts users) {
+    AdminResource(PlatformStore store, BundleAdmin bundles, UserDirectory users) {
         this.store = store;
         this.bundles = bundles;
         this.users = users;
@@ -52,7 +52,7 @@ final class AdminResource {
             call.require(ApiCall.ADMIN);
             if (call.method.equals("GET")) {
                 java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
-                users.list().forEach((name, roles) -> out.add(Map.of("name", name, "roles", roles)));
+                users.users().forEach((name, roles) -> out.add(Map.of("name", name, "roles", roles)));
                 call.send(200, out);
             } else if (call.method.equals("POST")) {
                 addUser(call);
@@ -87,11 +87,10 @@ final class AdminResource {
         }
         java.util.List<String> roleNames = ((java.util.List<Object>) roles).stream().map(String::valueOf).toList();
         try {
-            users.add(name, password.toCharArray(), roleNames);
+            users.add(name, password.toCharArray(), roleNames, call.caller.name());
         } catch (IllegalStateException e) {
             throw ApiServlet.Refusal.conflict("user-exists", e.getMessage());
         }
-        store.audit(call.caller.name(), "user.add", name, "roles " + String.join(",", roleNames));
         call.send(201, Map.of("name", name, "roles", roleNames));
     }
 

@@ -28,4 +28,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Longest window, in seconds, for which a user name or address is refused")
     int maxLockoutSeconds() default 300;
+
+    @AttributeDefinition(description = "Seconds without a failed login after which the failures of a user name or"
+            + " address are forgotten (never less than maxLockoutSeconds)")
+    int forgetFailedLoginsSeconds() default 900;
 }

@@ -9,12 +9,12 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.karaf.features.BootFinished;
+import org.hepatica.access.UserDirectory;
 import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisService;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
-import org.hepatica.platform.internal.security.UserAccounts;
 import org.hepatica.platform.internal.store.PlatformStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -76,17 +76,18 @@ public final class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(@Reference(target = "(!(hepatica.import.route=true))") CohortService cohorts,
             @Reference AnalysisService analyses,
-            @Reference PlatformStore store, ApiConfiguration config, BundleContext context) {
+            @Reference PlatformStore store, @Reference UserDirectory users, ApiConfiguration config,
+            BundleContext context) {
         this.context = context;
         this.authenticator = new Authenticator(config.realm());
         this.store = store;
         this.throttle = new LoginThrottle(config.maxFailedLogins(), config.maxFailedLoginsPerAddress(),
-                config.maxLockoutSeconds(), System::currentTimeMillis);
+                config.maxLockoutSeconds(), config.forgetFailedLoginsSeconds(), System::currentTimeMillis);
         this.cohortResource = new CohortResource(cohorts, store, config.maxUploadMb() * 1024L * 1024L,
                 config.maxConcurrentImports(), config.minUploadKbPerSecond() * 1024L);
         this.analysisResource = new AnalysisResource(analyses, cohorts);
         this.adminResource = new AdminResource(store, new BundleAdmin(context, store,
-                config.maxUploadMb() * 1024L * 1024L), UserAccounts.installed());
+                config.maxUploadMb() * 1024L * 1024L), users);
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.hepatica.cohort.CohortService;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.ImportResult;
 import org.hepatica.cohort.TimeUnit;
-import org.hepatica.platform.internal.service.DefaultCohortService;
 import org.hepatica.platform.internal.store.PlatformStore;
 
 /**
@@ -93,16 +92,7 @@ final class CohortResource {
         ImportResult result;
         try (InputStream body = new LimitedInputStream(call.request.getInputStream(), maxUploadBytes,
                 minUploadBytesPerSecond)) {
-            if (drop.isEmpty()) {
-                result = target.importCsv(call.parameter("name"), body, unit, call.caller.name());
-            } else if (cohorts instanceof DefaultCohortService platform) {
-                // the import route carries no dropped columns: the platform's import path, which every
-                // route ends in, is called directly
-                result = platform.importCsv(call.parameter("name"), body, unit, call.caller.name(), drop);
-            } else {
-                throw new IllegalArgumentException("this platform's import service cannot drop columns"
-                        + " (dropColumns)");
-            }
+            result = target.importCsv(call.parameter("name"), body, unit, call.caller.name(), drop);
         } catch (LimitedInputStream.TooLarge e) {
             throw ApiServlet.Refusal.tooLarge(e.getMessage());
         } catch (LimitedInputStream.TooSlow e) {

@@ -8,7 +8,9 @@ import java.util.function.LongSupplier;
  * Slows password guessing: failed logins are counted per user name and per remote address, and
  * after too many consecutive failures of one key, its attempts are refused without checking the
  * password for a window that doubles with each further failure: 1 s, 2 s, 4 s ... up to a maximum.
- * A successful login clears the user's and the address's counts. An address has a higher limit
+ * A successful login clears the user's and the address's counts, and failures are forgotten once a
+ * key has had none for {@code forgetAfterSeconds} (a typo last month does not count towards
+ * today's lockout). An address has a higher limit
  * than a user name, because one address may be a hospital's proxy for many people: one person's
  * mistakes lock that person out, not the ward.
  * <p>
@@ -25,11 +27,13 @@ final class LoginThrottle {
     private static final class Entry {
         int failures;
         long lockedUntil;
+        long lastFailure;
     }
 
     private final int maxUserFailures;
     private final int maxAddressFailures;
     private final long maxLockoutMillis;
+    private final long forgetAfterMillis;
     private final LongSupplier clockMillis;
     /** Guarded by itself; access order, so the least recently seen key is evicted first. */
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
@@ -45,12 +49,16 @@ final class LoginThrottle {
      * @param maxUserFailures consecutive failures of a user name before it is locked (at least 1)
      * @param maxAddressFailures consecutive failures from an address before it is locked (at least 1)
      * @param maxLockoutSeconds the longest window (at least 1)
+     * @param forgetAfterSeconds seconds without a failure after which a key's failures are forgotten
+     *        (at least the longest window, so that a lockout always ends before its count does)
      * @param clockMillis the time in milliseconds ({@code System::currentTimeMillis}; a fake in tests)
      */
-    LoginThrottle(int maxUserFailures, int maxAddressFailures, long maxLockoutSeconds, LongSupplier clockMillis) {
+    LoginThrottle(int maxUserFailures, int maxAddressFailures, long maxLockoutSeconds, long forgetAfterSeconds,
+            LongSupplier clockMillis) {
         this.maxUserFailures = Math.max(1, maxUserFailures);
         this.maxAddressFailures = Math.max(1, maxAddressFailures);
         this.maxLockoutMillis = Math.max(1, maxLockoutSeconds) * 1000;
+        this.forgetAfterMillis = Math.max(maxLockoutMillis, Math.max(1, forgetAfterSeconds) * 1000);
         this.clockMillis = clockMillis;
     }
 
@@ -99,7 +107,11 @@ final class LoginThrottle {
 
     private long fail(String key, int max, long now) {
         Entry e = entries.computeIfAbsent(key, k -> new Entry());
+        if (e.failures > 0 && now - e.lastFailure >= forgetAfterMillis) {
+            e.failures = 0; // quiet long enough: an old run of failures no longer counts
+        }
         e.failures++;
+        e.lastFailure = now;
         if (e.failures >= max) {
             // the window doubles with each failure beyond the limit: 1 s at the limit, then 2 s, 4 s ...
             int doublings = Math.min(e.failures - max, 30);

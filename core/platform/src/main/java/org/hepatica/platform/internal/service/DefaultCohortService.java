@@ -62,14 +62,14 @@ public final class DefaultCohortService implements CohortService {
     }
 
     /**
-     * {@link #importCsv(String, InputStream, TimeUnit, String)} leaving out the columns
-     * {@code dropColumns} (names as in the header, case-insensitive): they are neither checked nor
-     * stored; this is how a column that looks like a direct identifier is kept out of a cohort. Each
-     * must be in the header, or the import is refused. When columns are dropped the original bytes,
-     * which still hold them, are not kept with the import record (an empty source is stored instead),
-     * and the checksum is that of the bytes together with the dropped names, so the same file imported
-     * with other columns dropped is another cohort, not "the same bytes imported before".
+     * {@inheritDoc}
+     * <p>This is how a column that looks like a direct identifier is kept out of a cohort. When columns
+     * are dropped the original bytes, which still hold them, are not kept with the import record (an
+     * empty source is stored instead), and the checksum is that of the bytes together with the dropped
+     * names, so the same file imported with other columns dropped is another cohort, not "the same
+     * bytes imported before".
      */
+    @Override
     public ImportResult importCsv(String name, InputStream csv, TimeUnit timeUnit, String user,
             Set<String> dropColumns) throws CohortImportException, IOException {
         Set<String> drop = dropped(dropColumns);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Failed logins counted per user and per address, on a clock the test moves. */
 class LoginThrottleTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final LoginThrottle throttle = new LoginThrottle(5, 20, 300, now::get);
+    private final LoginThrottle throttle = new LoginThrottle(5, 20, 300, 900, now::get);
 
     private void fail(String user, String address, int times) {
         for (int i = 0; i < times; i++) {
@@ -33,6 +33,29 @@ class LoginThrottleTest {
             throttle.failed("ana", "10.0.0." + (i + 2));
         }
         assertEquals(300, throttle.retryAfterSeconds("ana", "10.0.0.99"), "capped at maxLockoutSeconds");
+    }
+
+    @Test
+    void failuresAreForgottenAfterFifteenQuietMinutesButNotBefore() {
+        fail("ana", "10.0.0.1", 4);
+        now.addAndGet(899_000);
+        assertEquals(1, throttle.failed("ana", "10.0.0.1"), "899 s after the fourth failure, the fifth still locks");
+        now.addAndGet(900_000);
+        assertEquals(0, throttle.retryAfterSeconds("ana", "10.0.0.1"));
+        fail("ana", "10.0.0.1", 4);
+        assertEquals(0, throttle.retryAfterSeconds("ana", "10.0.0.1"), "after 900 quiet seconds the count starts again at one");
+        assertEquals(1, throttle.failed("ana", "10.0.0.1"));
+    }
+
+    @Test
+    void forgettingNeverEndsALockoutEarly() {
+        LoginThrottle shortMemory = new LoginThrottle(1, 20, 300, 10, now::get);
+        for (int i = 0; i < 12; i++) {
+            shortMemory.failed("ana", "10.0.0.1");
+        }
+        assertEquals(300, shortMemory.retryAfterSeconds("ana", "10.0.0.1"));
+        now.addAndGet(300_000);
+        assertEquals(1, shortMemory.failed("ana", "10.0.0.1"), "forgotten only once the longest window has passed");
     }
 
     @Test
@@ -84,7 +107,7 @@ class LoginThrottleTest {
 
     @Test
     void concurrentFailuresAreAllCounted() throws Exception {
-        LoginThrottle many = new LoginThrottle(800, 10_000, 300, now::get);
+        LoginThrottle many = new LoginThrottle(800, 10_000, 300, 900, now::get);
         Thread[] threads = new Thread[8];
         for (int t = 0; t < threads.length; t++) {
             threads[t] = new Thread(() -> {
