@@ -72,6 +72,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient BundleContext context;
     private final long activatedAt = System.nanoTime();
     private volatile boolean ready;
+    private volatile boolean warnedNotBooted;
 
     @Activate
     public ApiServlet(@Reference(target = "(!(hepatica.import.route=true))") CohortService cohorts,
@@ -205,6 +206,11 @@ public final class ApiServlet extends HttpServlet {
             return true;
         }
         if (bootFinished == null) {
+            if (!warnedNotBooted && System.nanoTime() - activatedAt > 60_000_000_000L) {
+                warnedNotBooted = true;
+                LOG.warn("Karaf has not finished installing its boot features 60 s after the API came up; the API"
+                        + " answers 503 until it has (feature:list shows what is still being installed)");
+            }
             return false;
         }
         boolean importerActive = false;
