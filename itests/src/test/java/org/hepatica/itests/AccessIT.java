@@ -204,18 +204,9 @@ class AccessIT {
     }
 
     /** One request: {@code user} null sends no credentials; a POST sends {@code body} as {@code type}. */
-    private HttpResponse<String> call(String method, String path, String user, String pass, String type, String body)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(dist.baseUrl() + path)).timeout(Duration.ofSeconds(60));
-        if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8)));
-        }
-        if (type != null) {
-            b.header("Content-Type", type);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private Api.Reply call(String method, String path, String user, String pass, String type, String body) throws Exception {
+        return new Api(dist.baseUrl()).send(method, path, user, pass, type,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     private record Operation(String method, String path, String type, String body) {
@@ -270,9 +261,9 @@ class AccessIT {
             expect(wrong, op, ANALYST, ANALYST_PASSWORD, 403);
         }
         for (Operation op : analystOps) {
-            HttpResponse<String> r = call(op.method(), op.path(), ANALYST, ANALYST_PASSWORD, op.type(), op.body());
-            if (r.statusCode() / 100 != 2) {
-                wrong.add(op + " as analyst: " + r.statusCode() + " " + r.body());
+            Api.Reply r = call(op.method(), op.path(), ANALYST, ANALYST_PASSWORD, op.type(), op.body());
+            if (r.status() / 100 != 2) {
+                wrong.add(op + " as analyst: " + r.status() + " " + r.body());
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
@@ -295,10 +286,10 @@ class AccessIT {
     }
 
     private void expect(java.util.List<String> wrong, Operation op, String user, String pass, int status) throws Exception {
-        HttpResponse<String> r = call(op.method(), op.path(), user, pass, op.type(), op.body());
-        if (r.statusCode() != status || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+        Api.Reply r = call(op.method(), op.path(), user, pass, op.type(), op.body());
+        if (r.status() != status || !r.contentType().startsWith("application/problem+json")) {
             wrong.add(op + " as " + (user == null ? "nobody" : user) + ": expected " + status + " problem, got "
-                    + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("") + " " + r.body());
+                    + r.status() + " " + r.contentType() + " " + r.body());
         }
     }
 }

@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.hepatica.cohort.CohortService;
+import org.hepatica.cohort.ColumnNames;
 import org.hepatica.cohort.ImportResult;
 import org.hepatica.cohort.TimeUnit;
 import org.hepatica.importer.ImportEndpoint;
@@ -48,26 +49,13 @@ final class ImportRoute extends RouteBuilder {
         }
         ImportResult result;
         try (InputStream body = in.getMandatoryBody(InputStream.class)) {
-            result = cohorts.importCsv(name, body, unit, user, dropColumns(in.getHeader(ImportEndpoint.DROP_COLUMNS, String.class)));
+            result = cohorts.importCsv(name, body, unit, user, ColumnNames.parse(in.getHeader(ImportEndpoint.DROP_COLUMNS, String.class)));
         }
         LOG.info("[{}] cohort '{}' v{} ({}): {} rows read, {} accepted, {} rejected{}", exchange.getFromRouteId(),
                 result.name(), result.version(), result.id(), result.rowsRead(), result.rowsAccepted(),
                 result.rowsRejected(), result.created() ? "" : " (same bytes imported before)");
         in.setHeader(ImportEndpoint.COHORT_ID, result.id());
         in.setBody(result);
-    }
-
-    /** The names of a comma-separated list, trimmed, blanks left out; none for null. */
-    static java.util.Set<String> dropColumns(String list) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        if (list != null) {
-            for (String name : list.split(",")) {
-                if (!name.isBlank()) {
-                    out.add(name.trim());
-                }
-            }
-        }
-        return out;
     }
 
     /** A file name without its last extension: {@code hcc-2024.csv} is cohort {@code hcc-2024}. */

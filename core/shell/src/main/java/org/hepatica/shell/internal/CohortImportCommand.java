@@ -17,6 +17,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
+import org.hepatica.cohort.ColumnNames;
 import org.hepatica.cohort.TimeUnit;
 
 /**
@@ -60,14 +61,7 @@ public class CohortImportCommand implements Action {
         } catch (IllegalArgumentException e) {
             throw ShellSupport.refusal(e);
         }
-        java.util.Set<String> drop = new java.util.LinkedHashSet<>();
-        if (dropColumns != null) {
-            for (String column : dropColumns.split(",")) {
-                if (!column.isBlank()) {
-                    drop.add(column.trim());
-                }
-            }
-        }
+        java.util.Set<String> drop = ColumnNames.parse(dropColumns);
         try (InputStream in = Files.newInputStream(csv)) {
             CohortPrinter.imported(cohorts.importCsv(name != null ? name : ShellSupport.baseName(csv), in, unit,
                     ShellSupport.user(session), drop), System.out);

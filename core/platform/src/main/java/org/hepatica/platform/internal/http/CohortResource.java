@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
+import org.hepatica.cohort.ColumnNames;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.ImportResult;
 import org.hepatica.cohort.TimeUnit;
@@ -84,7 +85,7 @@ final class CohortResource {
             throw ApiServlet.Refusal.tooLarge("the upload is larger than " + maxUploadBytes / (1024 * 1024) + " MB");
         }
         TimeUnit unit = TimeUnit.parse(call.parameter("timeUnit"));
-        java.util.Set<String> drop = dropColumns(call.parameter("dropColumns"));
+        java.util.Set<String> drop = ColumnNames.parse(call.parameter("dropColumns"));
         if (!importSlots.tryAcquire()) {
             throw ApiServlet.Refusal.busy(maxConcurrentImports + " imports are running (maxConcurrentImports in"
                     + " etc/org.hepatica.api.cfg); try again shortly");
@@ -118,22 +119,6 @@ final class CohortResource {
             call.response.setHeader("Location", call.request.getContextPath() + "/api/v1/cohorts/" + result.id());
         }
         call.send(result.created() ? 201 : 200, out);
-    }
-
-    /**
-     * The columns an import leaves out: {@code dropColumns=a,b}, names as in the header
-     * (case-insensitive); none when the parameter is absent or blank.
-     */
-    static java.util.Set<String> dropColumns(String parameter) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        if (parameter != null) {
-            for (String name : parameter.split(",")) {
-                if (!name.isBlank()) {
-                    out.add(name.trim());
-                }
-            }
-        }
-        return out;
     }
 
     private CohortView cohort(String id) {
