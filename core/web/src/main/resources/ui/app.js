@@ -487,11 +487,13 @@
         });
         progress.remove();
         out.append(importReport(r.json, r.status));
+        out.scrollIntoView({ block: 'nearest' });
         announce('Imported ' + r.json.name);
         onImported();
       } catch (err) {
         progress.remove();
         out.append(problemNotice(err, 'The file was refused'));
+        out.scrollIntoView({ block: 'nearest' });
       } finally {
         button.disabled = false;
       }
@@ -702,11 +704,11 @@
   function landmarkTable(km, caption) {
     const rows = [];
     (km.groups || []).forEach(g => (g.landmarks || []).forEach(l => rows.push(h('tr', { 'data-group': g.label, 'data-time': l.time },
-      h('th', { scope: 'row' }, g.label), numCell(g.n), numCell(g.events), numCell(l.time), numCell(l.nRisk),
+      h('th', { scope: 'row' }, g.label), numCell(l.time), numCell(l.nRisk),
       h('td', { class: 'num survival' }, show(l.survival)), h('td', { class: 'num lower' }, show(l.lower)), h('td', { class: 'num upper' }, show(l.upper))))));
     if (!rows.length) return null;
     const level = km.confLevel ? Math.round(km.confLevel * 100) + ' %' : '';
-    return table(caption, ['Group', 'n', 'Events', 'Time (days)', 'At risk', 'Survival', 'Lower ' + level, 'Upper ' + level], rows, { class: 'landmarks' });
+    return table(caption, ['Group', 'Time (days)', 'At risk', 'Survival', 'Lower ' + level, 'Upper ' + level], rows, { class: 'landmarks' });
   }
 
   function medianTable(km) {
@@ -791,13 +793,14 @@
       ', run at ' + show(res.provenance && res.provenance.startedAt) + '.'));
 
     const figureBox = h('section', { 'aria-labelledby': 'figure-heading', id: 'figure' }, h('h2', { id: 'figure-heading' }, 'Figure'), busy('Drawing the figure'));
-    root.append(figureBox);
+    const top = h('div', { class: 'result-top' }, figureBox);
+    root.append(top);
 
     const ws = warnings(res.result, '', []);
     if (ws.length) root.append(notice('warn', h('p', {}, h('strong', {}, 'Warnings')), h('ul', { id: 'warnings' }, ws.map(w => h('li', {}, w)))));
 
     const keys = keyValues(res.analysis, res.result || {});
-    if (keys.length) root.append(h('section', { id: 'key-values', 'aria-labelledby': 'key-heading' }, h('h2', { id: 'key-heading' }, 'Key values'), keys));
+    if (keys.length) top.append(h('section', { id: 'key-values', 'aria-labelledby': 'key-heading' }, h('h2', { id: 'key-heading' }, 'Key values'), keys));
 
     const downloads = h('ul', { class: 'downloads', id: 'downloads' },
       h('li', {}, download('Result (JSON)', '/results/' + enc(id), 'result-' + id + '.json')),
@@ -915,9 +918,8 @@
     return h('section', { 'aria-labelledby': 'upload-heading' }, h('h3', { id: 'upload-heading' }, 'Install a bundle'), form, out);
   }
 
-  const PAGE = 25;
-
   async function auditSection(params) {
+    const PAGE = Math.min(500, Math.max(1, parseInt(params.get('limit') || '25', 10) || 25));
     const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
     const user = params.get('user') || '';
     const action = params.get('action') || '';
@@ -931,9 +933,9 @@
       h('div', {}, h('button', { type: 'submit' }, 'Filter')));
     filter.addEventListener('submit', e => {
       e.preventDefault();
-      go('/admin?offset=0&user=' + enc(userIn.value.trim()) + '&action=' + enc(actionIn.value.trim()));
+      go('/admin?offset=0&limit=' + PAGE + '&user=' + enc(userIn.value.trim()) + '&action=' + enc(actionIn.value.trim()));
     });
-    const link = (o, text) => h('a', { href: '#/admin?offset=' + o + '&user=' + enc(user) + '&action=' + enc(action) }, text);
+    const link = (o, text) => h('a', { href: '#/admin?offset=' + o + '&limit=' + PAGE + '&user=' + enc(user) + '&action=' + enc(action) }, text);
     return h('section', { id: 'audit', 'aria-labelledby': 'audit-heading' }, h('h2', { id: 'audit-heading' }, 'Audit trail'),
       h('p', { class: 'hint' }, 'Oldest first, ' + PAGE + ' entries a page.'), filter,
       table('Entries ' + (shown.length ? (offset + 1) + '\u2013' + (offset + shown.length) : 'none'), ['#', 'At', 'User', 'Action', 'Target', 'Detail'],
