@@ -142,7 +142,9 @@ public final class ApiServlet extends HttpServlet {
 
     /**
      * The caller of the request's HTTP Basic credentials; null when the request was answered
-     * instead: 401 without credentials or with wrong ones (logged and audited, never the password),
+     * instead: 401 without credentials or with wrong ones (logged and audited, never the password;
+     * with the {@code WWW-Authenticate} challenge unless the request says
+     * {@code X-Requested-With: XMLHttpRequest}, as the web interface's do),
      * 429 while the user name or the remote address is locked after too many failures, the password
      * then not checked.
      */
@@ -173,7 +175,11 @@ public final class ApiServlet extends HttpServlet {
                 audit(user, "login.locked", user, "from " + address + ", for " + locked + " s");
             }
         }
-        resp.setHeader("WWW-Authenticate", "Basic realm=\"hepatica\", charset=\"UTF-8\"");
+        if (!"XMLHttpRequest".equalsIgnoreCase(req.getHeader("X-Requested-With"))) {
+            // the challenge makes a browser ask with its own dialog: the web interface (which says
+            // X-Requested-With: XMLHttpRequest) has a sign-in form of its own and gets none
+            resp.setHeader("WWW-Authenticate", "Basic realm=\"hepatica\", charset=\"UTF-8\"");
+        }
         ApiCall.send(resp, 401, ApiCall.PROBLEM, Problem.of(401, "unauthenticated", "Unauthorized",
                 "give a user name and password (HTTP Basic)"));
         return null;
