@@ -13,7 +13,6 @@
   const AUTH = 'hepatica.auth';
   const USER = 'hepatica.user';
   const ADMIN = 'hepatica.admin';
-  const RESULTS = 'hepatica.results';
   const main = document.getElementById('main');
 
   // ---------- DOM ----------
@@ -224,35 +223,12 @@
     return a;
   }
 
-  // ---------- results this browser ran ----------
+  // ---------- results ----------
 
-  function localResults() {
-    try { return JSON.parse(localStorage.getItem(RESULTS) || '[]'); } catch (e) { return []; }
-  }
-
-  function remember(result) {
-    const list = localResults().filter(r => r.id !== result.id);
-    list.push({ id: result.id, analysis: result.analysis, cohort: result.cohort,
-      at: (result.provenance && result.provenance.startedAt) || new Date().toISOString(), user: session.user() });
-    localStorage.setItem(RESULTS, JSON.stringify(list.slice(-500)));
-  }
-
-  /** The cohort's results, newest first: those run from this browser and, for administrators, every run in the audit trail. */
+  /** The cohort's stored results, newest first (GET /cohorts/{id}/results). */
   async function cohortResults(cohortId) {
-    const byId = new Map();
-    localResults().filter(r => r.cohort === cohortId).forEach(r => byId.set(r.id, r));
-    if (session.admin()) {
-      try {
-        const entries = await json('/audit?action=analysis.run');
-        const suffix = ' on cohort ' + cohortId;
-        entries.filter(e => e.action === 'analysis.run' && e.detail && e.detail.endsWith(suffix)).forEach(e => {
-          byId.set(e.target, { id: e.target, analysis: e.detail.slice(0, -suffix.length), cohort: cohortId, at: e.at, user: e.user });
-        });
-      } catch (e) {
-        // the audit trail is an addition; without it the browser's own list stands
-      }
-    }
-    return [...byId.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    const list = await json('/cohorts/' + enc(cohortId) + '/results');
+    return list.map(r => ({ id: r.id, analysis: r.analysis, cohort: r.cohort, at: r.startedAt }));
   }
 
   // ---------- routing ----------
@@ -384,15 +360,12 @@
       const wait = busy('Signing in');
       message.append(wait);
       try {
-        await api('GET', '/cohorts', { auth });
-        let admin = false;
-        try {
-          await api('GET', '/admin/bundles', { auth });
-          admin = true;
-        } catch (err) {
-          if (err.status !== 403) throw err;
+        const me = (await api('GET', '/me', { auth })).json;
+        const roles = (me && me.roles) || [];
+        if (!roles.includes('analyst') && !roles.includes('admin')) {
+          throw { status: 403 };
         }
-        session.set(user.value, auth, admin);
+        session.set(user.value, auth, roles.includes('admin'));
         announce('Signed in as ' + user.value);
         go(next.startsWith('/') && !next.startsWith('/signin') ? next : '/cohorts');
       } catch (err) {
@@ -540,12 +513,10 @@
     root.append(h('h2', {}, 'Run an analysis'),
       h('ul', { id: 'run-links' }, analyses.map(a => h('li', {},
         h('a', { href: '#/cohorts/' + enc(c.id) + '/run/' + enc(a.id) }, a.name), ' (' + a.id + ' ' + a.version + ')'))));
-    root.append(h('h2', {}, 'Results'), h('p', { class: 'hint' }, session.admin()
-      ? 'Every run on this cohort in the audit trail, and those started from this browser; newest first.'
-      : 'The results started from this browser, newest first (administrators also see every run in the audit trail).'),
+    root.append(h('h2', {}, 'Results'), h('p', { class: 'hint' }, 'Every stored result of this cohort, newest first.'),
     results.length === 0 ? h('p', {}, 'No result yet.') :
-      table(null, ['Run at', 'Analysis', 'By', 'Result'], results.map(r => h('tr', {}, h('td', {}, show(r.at)), h('td', {}, r.analysis),
-        h('td', {}, show(r.user)), h('td', {}, h('a', { href: '#/results/' + enc(r.id) }, 'Result ' + r.id.slice(0, 8))))), { id: 'results-table' }));
+      table(null, ['Run at', 'Analysis', 'Result'], results.map(r => h('tr', {}, h('td', {}, show(r.at)), h('td', {}, r.analysis),
+        h('td', {}, h('a', { href: '#/results/' + enc(r.id) }, 'Result ' + r.id.slice(0, 8))))), { id: 'results-table' }));
   }
 
   // ---------- analyses ----------
@@ -664,7 +635,6 @@
       try {
         const r = await api('POST', '/cohorts/' + enc(cohort.id) + '/analyses/' + enc(a.id),
           { body: JSON.stringify({ parameters }), type: 'application/json' });
-        remember(r.json);
         announce('The analysis has finished');
         go('/results/' + enc(r.json.id));
       } catch (err) {

@@ -381,6 +381,31 @@ class PlatformIT {
         Api.Reply stored = admin("GET", "/results/" + resultId, null, null);
         assertEquals(200, stored.status());
         assertEquals(j, stored.json());
+
+        // the cohort lists its results, newest first, to every analyst (not only to who ran them)
+        Api.Reply second = admin("POST", "/cohorts/" + demoCohortId + "/analyses/summary", "application/json", null);
+        assertEquals(200, second.status(), second.body());
+        Api.Reply listed = api.send("GET", "/cohorts/" + demoCohortId + "/results", ANALYST, ANALYST_PASSWORD, null, null);
+        assertEquals(200, listed.status(), listed.body());
+        JsonNode results = listed.json();
+        assertEquals(second.json().get("id").asText(), results.get(0).get("id").asText(), "newest first: " + results);
+        assertEquals(resultId, results.get(1).get("id").asText(), results.toString());
+        assertEquals("summary", results.get(1).get("analysis").asText());
+        assertEquals(demoCohortId, results.get(1).get("cohort").asText());
+        assertEquals(java.time.Instant.parse(p.get("startedAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                java.time.Instant.parse(results.get(1).get("startedAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertEquals(404, admin("GET", "/cohorts/no-such-cohort/results", null, null).status());
+    }
+
+    @Test
+    @Order(8)
+    void meNamesTheSignedInUserAndTheirPlatformRoles() throws Exception {
+        JsonNode me = api.send("GET", "/me", ANALYST, ANALYST_PASSWORD, null, null).json();
+        assertEquals(ANALYST, me.get("name").asText());
+        assertEquals("[\"analyst\"]", me.get("roles").toString());
+        JsonNode admin = admin("GET", "/me", null, null).json();
+        assertEquals("[\"admin\",\"analyst\"]", admin.get("roles").toString(), "ssh is the console's, not listed");
+        assertEquals(401, api.send("GET", "/me", null, null, null, null).status());
     }
 
     @Test

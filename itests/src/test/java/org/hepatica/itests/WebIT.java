@@ -327,6 +327,14 @@ class WebIT {
         assertTrue(message.getText().startsWith("Administrators only."), message.getText());
         assertTrue(driver.findElements(By.id("bundles-table")).isEmpty());
         shot("admin-analyst");
+
+        // the administrator's DFS run is in the cohort's results for the analyst too
+        driver.get(resultUrl);
+        assertKaplanMeierFigure();
+        driver.findElement(By.partialLinkText("web-demo v1")).click();
+        WebElement results = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results-table")));
+        String resultId = resultUrl.substring(resultUrl.indexOf("#/results/") + "#/results/".length());
+        assertTrue(results.findElement(By.cssSelector("a[href='#/results/" + resultId + "']")).isDisplayed(), results.getText());
     }
 
     // ---------- helpers ----------

@@ -107,6 +107,12 @@ public final class ApiServlet extends HttpServlet {
         String[] parts = path.replaceAll("^/+|/+$", "").split("/");
         ApiCall call = new ApiCall(req, resp, caller, req.getMethod(), parts);
         try {
+            if (call.is("GET", 1) && parts[0].equals("me")) {
+                // who is signed in, with the platform's roles: any authenticated user may ask
+                call.send(200, Map.of("name", caller.name(), "roles", caller.roles().stream()
+                        .filter(r -> r.equals(ApiCall.ANALYST) || r.equals(ApiCall.ADMIN)).sorted().toList()));
+                return;
+            }
             call.require(ApiCall.ANALYST, ApiCall.ADMIN);
             boolean handled = analysisResource.handle(call) || cohortResource.handle(call, routedImports)
                     || adminResource.handle(call);

@@ -61,6 +61,9 @@ final class CohortResource {
                 call.response.reset();
                 throw new NoSuchElementException("no cohort '" + call.path[1] + "'");
             }
+        } else if (call.is("GET", 3) && call.path[2].equals("results")) {
+            cohort(call.path[1]);
+            call.send(200, store.listResults(call.path[1]));
         } else if (call.is("DELETE", 2)) {
             call.require(ApiCall.ADMIN);
             if (!cohorts.delete(call.path[1], call.caller.name())) {

@@ -394,6 +394,28 @@ public final class PlatformStore {
         }
     }
 
+    /** A stored result as a cohort's list of results names it. */
+    public record ResultSummary(String id, String analysis, String cohort, Instant startedAt) {
+    }
+
+    /** The results of a cohort, newest first. */
+    public List<ResultSummary> listResults(String cohortId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id, analysis_id, started_at FROM hep_result"
+                        + " WHERE cohort_id = ? ORDER BY started_at DESC, id")) {
+            ps.setString(1, cohortId);
+            List<ResultSummary> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ResultSummary(rs.getString(1), rs.getString(2), cohortId, rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot list the results of cohort " + cohortId, e);
+        }
+    }
+
     /** A stored result's JSON. */
     public Optional<String> resultJson(String id) {
         try (Connection c = dataSource.getConnection();
