@@ -503,6 +503,12 @@
       ['Checksum (SHA-256)', h('code', {}, c.checksum)],
       c.rowsRead !== undefined ? ['Rows read', c.rowsRead] : null,
       c.rowsRejected !== undefined ? ['Rows rejected', c.rowsRejected] : null]));
+    if (c.endpoints) {
+      root.append(h('h2', {}, 'Endpoints'),
+        table('Patients with the endpoint derived, and their events', ['Endpoint', 'Patients', 'Events'],
+          c.endpoints.map(e => h('tr', {}, h('th', { scope: 'row' }, e.endpoint), numCell(e.patients), numCell(e.events))),
+          { id: 'endpoints-table' }));
+    }
     root.append(h('h2', {}, 'Columns'),
       table(c.columns.length + ' columns: type, missing values and levels', ['Column', 'Type', 'Missing', 'Levels'],
         c.columns.map(col => h('tr', {}, h('th', { scope: 'row' }, col.name), h('td', {}, col.type), numCell(col.missing),

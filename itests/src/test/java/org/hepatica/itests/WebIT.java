@@ -161,6 +161,15 @@ class WebIT {
                 .reduce((a, b) -> a + " " + b).orElse(""));
         WebElement dose = driver.findElement(By.xpath("//table[@id='columns-table']//tr[th='rt_dose_gy']"));
         assertEquals("188", dose.findElements(By.tagName("td")).get(1).getText(), "missing values of a column");
+        // patients and events per endpoint, as the API counts them
+        String id = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("#/cohorts/") + "#/cohorts/".length());
+        for (JsonNode e : get("/cohorts/" + id).get("endpoints")) {
+            WebElement row = driver.findElement(By.xpath("//table[@id='endpoints-table']//tr[th='" + e.get("endpoint").asText() + "']"));
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertEquals(e.get("patients").asText(), cells.get(0).getText(), e.toString());
+            assertEquals(e.get("events").asText(), cells.get(1).getText(), e.toString());
+            assertTrue(e.get("events").asInt() > 0, e.toString());
+        }
         shot("cohort");
     }
 

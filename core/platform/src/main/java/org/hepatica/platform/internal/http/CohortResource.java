@@ -138,6 +138,23 @@ final class CohortResource {
         out.put("patients", s.patients());
         out.put("importedAt", s.importedAt());
         out.put("columns", cohort.columns());
+        // per endpoint: the patients it could be derived for and their events
+        java.util.List<Map<String, Object>> endpoints = new java.util.ArrayList<>();
+        for (org.hepatica.cohort.Endpoint e : org.hepatica.cohort.Endpoint.values()) {
+            int[] event = cohort.event(e);
+            int known = 0;
+            int events = 0;
+            for (int v : event) {
+                known += v >= 0 ? 1 : 0;
+                events += v == 1 ? 1 : 0;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("endpoint", e.name());
+            m.put("patients", known);
+            m.put("events", events);
+            endpoints.add(m);
+        }
+        out.put("endpoints", endpoints);
         store.importRecord(s.id()).ifPresent(r -> {
             out.put("rowsRead", r.rowsRead());
             out.put("rowsRejected", r.rowsRejected());
