@@ -43,9 +43,7 @@ class AccessIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.fresh("AccessIT");
-        dist.usePorts();
-        dist.start();
+        dist = Distribution.started("AccessIT");
         password = dist.adminPassword();
         dist.addUser(ANALYST, ANALYST_PASSWORD, "analyst");
         dist.addUser(NO_ROLE, NO_ROLE_PASSWORD, "viewer");

@@ -52,9 +52,7 @@ class AnalysesIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.fresh("AnalysesIT");
-        dist.usePorts();
-        dist.start();
+        dist = Distribution.started("AnalysesIT");
         password = dist.adminPassword();
         api = new Api(dist.baseUrl());
         for (String dataset : List.of("lung", "hcc_demo")) {

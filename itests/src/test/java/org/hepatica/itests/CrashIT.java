@@ -37,9 +37,7 @@ class CrashIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.fresh("CrashIT");
-        dist.usePorts();
-        dist.start();
+        dist = Distribution.started("CrashIT");
         password = dist.adminPassword();
         api = new Api(dist.baseUrl());
         demo = Files.readAllBytes(dist.home.resolve("demo/hcc-demo.csv"));

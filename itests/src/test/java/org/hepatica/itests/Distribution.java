@@ -54,6 +54,14 @@ final class Distribution {
         return new Distribution(home);
     }
 
+    /** A fresh install of its own ({@link #fresh}) on the test ports, started: the first start creates admin. */
+    static Distribution started(String name) throws Exception {
+        Distribution d = fresh(name);
+        d.usePorts();
+        d.start();
+        return d;
+    }
+
     private static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

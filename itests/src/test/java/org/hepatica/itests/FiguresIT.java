@@ -62,9 +62,7 @@ class FiguresIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.fresh("FiguresIT");
-        dist.usePorts();
-        dist.start();
+        dist = Distribution.started("FiguresIT");
         password = dist.adminPassword();
         api = new Api(dist.baseUrl());
         String cohortId = get("/cohorts").json().get(0).get("id").asText();

@@ -53,9 +53,7 @@ class HotSwapIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.fresh("HotSwapIT");
-        dist.usePorts();
-        dist.start();
+        dist = Distribution.started("HotSwapIT");
         password = dist.adminPassword();
         dist.addUser("ana", "analyst-secret-1", "analyst");
         dist.addUser("operator", "operator-secret-1", "admin,manager,viewer,systembundles,ssh");

@@ -48,9 +48,7 @@ class ShellIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.fresh("ShellIT");
-        dist.usePorts();
-        dist.start();
+        dist = Distribution.started("ShellIT");
         password = dist.adminPassword();
         dist.addUser(OPERATOR, OPERATOR_PASSWORD, "admin,analyst,ssh,manager,viewer,systembundles");
         dist.addUser(ANALYST, ANALYST_PASSWORD, "analyst,ssh");

@@ -41,9 +41,7 @@ class TablesIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.fresh("TablesIT");
-        dist.usePorts();
-        dist.start();
+        dist = Distribution.started("TablesIT");
         password = dist.adminPassword();
         api = new Api(dist.baseUrl());
         for (String dataset : List.of("lung", "hcc_demo")) {

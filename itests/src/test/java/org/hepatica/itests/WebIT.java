@@ -58,9 +58,7 @@ class WebIT {
 
     @BeforeAll
     void start() throws Exception {
-        dist = Distribution.fresh("WebIT");
-        dist.usePorts();
-        dist.start();
+        dist = Distribution.started("WebIT");
         password = dist.adminPassword();
         // after the first start, which creates the administrator only while there is no user
         dist.addUser(ANALYST, ANALYST_PASSWORD, "analyst");
