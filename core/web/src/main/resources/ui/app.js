@@ -393,12 +393,20 @@
     await loadCohorts(list);
   }
 
+  /** The events of one endpoint in a cohort of the list (undefined when the API gave none). */
+  function events(cohort, endpoint) {
+    const e = (cohort.endpoints || []).find(x => x.endpoint === endpoint);
+    return e ? e.events : undefined;
+  }
+
   async function loadCohorts(list) {
     const cohorts = await json('/cohorts');
     list.replaceChildren(cohorts.length === 0 ? h('p', {}, 'No cohort has been imported yet.') :
-      table(cohorts.length + (cohorts.length === 1 ? ' cohort' : ' cohorts'), ['Name', 'Version', 'Patients', 'Imported at', 'Checksum (SHA-256)'],
+      table(cohorts.length + (cohorts.length === 1 ? ' cohort' : ' cohorts'),
+        ['Name', 'Version', 'Patients', 'DFS events', 'OS events', 'Imported at', 'Checksum (SHA-256)'],
         cohorts.map(c => h('tr', {},
           h('td', {}, h('a', { href: '#/cohorts/' + enc(c.id) }, c.name)), numCell(c.version), numCell(c.patients),
+          numCell(events(c, 'DFS')), numCell(events(c, 'OS')),
           h('td', {}, show(c.importedAt)), h('td', {}, h('code', { title: c.checksum }, c.checksum.slice(0, 12) + '\u2026')))),
       { id: 'cohorts-table' }));
   }

@@ -145,6 +145,18 @@ class WebIT {
         assertTrue(result.startsWith("Imported web-demo version 1"), result);
         assertTrue(result.contains("400 rows read, 400 accepted, 0 rejected"), result);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cohorts-table"), "web-demo"));
+        // the list's patients and events per endpoint are the API's
+        WebElement listed = driver.findElement(By.xpath("//table[@id='cohorts-table']//tr[td/a[text()='web-demo']]"));
+        List<WebElement> cells = listed.findElements(By.tagName("td"));
+        JsonNode webDemo = null;
+        for (JsonNode c : get("/cohorts")) {
+            webDemo = c.get("name").asText().equals("web-demo") ? c : webDemo;
+        }
+        assertEquals("400", cells.get(2).getText());
+        for (JsonNode e : webDemo.get("endpoints")) {
+            int column = e.get("endpoint").asText().equals("DFS") ? 3 : 4;
+            assertEquals(e.get("events").asText(), cells.get(column).getText(), e.toString());
+        }
         shot("cohorts");
 
         importFile(demo.toAbsolutePath(), "web-demo-again");
@@ -163,9 +175,9 @@ class WebIT {
         String id = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("#/cohorts/") + "#/cohorts/".length());
         for (JsonNode e : get("/cohorts/" + id).get("endpoints")) {
             WebElement row = driver.findElement(By.xpath("//table[@id='endpoints-table']//tr[th='" + e.get("endpoint").asText() + "']"));
-            List<WebElement> cells = row.findElements(By.tagName("td"));
-            assertEquals(e.get("patients").asText(), cells.get(0).getText(), e.toString());
-            assertEquals(e.get("events").asText(), cells.get(1).getText(), e.toString());
+            List<WebElement> endpointCells = row.findElements(By.tagName("td"));
+            assertEquals(e.get("patients").asText(), endpointCells.get(0).getText(), e.toString());
+            assertEquals(e.get("events").asText(), endpointCells.get(1).getText(), e.toString());
             assertTrue(e.get("events").asInt() > 0, e.toString());
         }
         shot("cohort");

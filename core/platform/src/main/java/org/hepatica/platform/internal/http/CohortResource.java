@@ -3,6 +3,7 @@ package org.hepatica.platform.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.hepatica.cohort.CohortImportException;
@@ -47,7 +48,16 @@ final class CohortResource {
             return false;
         }
         if (call.is("GET", 1)) {
-            call.send(200, cohorts.list());
+            // the contract's summary of each cohort, and its patients and events per endpoint
+            Map<String, List<Map<String, Object>>> counts = store.endpointCounts();
+            List<Map<String, Object>> out = new java.util.ArrayList<>();
+            for (var s : cohorts.list()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) org.hepatica.platform.internal.json.Json.tree(s);
+                m.put("endpoints", counts.getOrDefault(s.id(), List.of()));
+                out.add(m);
+            }
+            call.send(200, out);
         } else if (call.is("POST", 1)) {
             importCohort(call, routedImports != null ? routedImports : cohorts);
         } else if (call.is("GET", 2)) {
@@ -138,23 +148,7 @@ final class CohortResource {
         out.put("patients", s.patients());
         out.put("importedAt", s.importedAt());
         out.put("columns", cohort.columns());
-        // per endpoint: the patients it could be derived for and their events
-        java.util.List<Map<String, Object>> endpoints = new java.util.ArrayList<>();
-        for (org.hepatica.cohort.Endpoint e : org.hepatica.cohort.Endpoint.values()) {
-            int[] event = cohort.event(e);
-            int known = 0;
-            int events = 0;
-            for (int v : event) {
-                known += v >= 0 ? 1 : 0;
-                events += v == 1 ? 1 : 0;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("endpoint", e.name());
-            m.put("patients", known);
-            m.put("events", events);
-            endpoints.add(m);
-        }
-        out.put("endpoints", endpoints);
+        out.put("endpoints", org.hepatica.platform.internal.model.EndpointCounts.of(cohort));
         store.importRecord(s.id()).ifPresent(r -> {
             out.put("rowsRead", r.rowsRead());
             out.put("rowsRejected", r.rowsRejected());

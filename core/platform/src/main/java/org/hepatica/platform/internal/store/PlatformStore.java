@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.hepatica.cohort.TimeUnit;
 import org.hepatica.platform.internal.csv.ParsedCohort;
 import org.hepatica.platform.internal.json.Json;
 import org.hepatica.platform.internal.model.Cohort;
+import org.hepatica.platform.internal.model.EndpointCounts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -164,8 +166,11 @@ public final class PlatformStore {
                         }
                     }
                 }
+                CohortSummary stored = new CohortSummary(id, name, version, checksum, parsed.data().size(), now);
+                String counts = Json.write(EndpointCounts.of(new Cohort(stored, parsed.data())));
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO hep_cohort (id, name, version, checksum,"
-                        + " time_unit, patients, imported_at, imported_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " time_unit, patients, imported_at, imported_by, data, endpoint_counts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, id);
                     ps.setString(2, name);
                     ps.setInt(3, version);
@@ -174,6 +179,7 @@ public final class PlatformStore {
                     ps.setInt(6, parsed.data().size());
                     ps.setTimestamp(7, Timestamp.from(now));
                     ps.setString(8, user);
+                    ps.setString(10, counts);
                     try (InputStream in = Files.newInputStream(blob)) {
                         ps.setBinaryStream(9, in, Files.size(blob));
                         ps.executeUpdate();
@@ -210,6 +216,44 @@ public final class PlatformStore {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Patients and events per endpoint of every cohort, by id ({@link EndpointCounts}). A cohort
+     * imported before they were kept has them counted once now, from its data, and stored.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, List<Map<String, Object>>> endpointCounts() {
+        Map<String, List<Map<String, Object>>> out = new java.util.HashMap<>();
+        List<String> missing = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id, endpoint_counts FROM hep_cohort");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getString(2) == null) {
+                    missing.add(rs.getString(1));
+                } else {
+                    out.put(rs.getString(1), Json.read(rs.getString(2), List.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list cohorts", e);
+        }
+        for (String id : missing) {
+            loadCohort(id).ifPresent(cohort -> {
+                List<Map<String, Object>> counts = EndpointCounts.of(cohort);
+                out.put(id, counts);
+                try (Connection c = dataSource.getConnection();
+                        PreparedStatement ps = c.prepareStatement("UPDATE hep_cohort SET endpoint_counts = ? WHERE id = ?")) {
+                    ps.setString(1, Json.write(counts));
+                    ps.setString(2, id);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw new StoreException("cannot store the endpoint counts of cohort " + id, e);
+                }
+            });
+        }
+        return out;
     }
 
     public List<CohortSummary> listCohorts() {

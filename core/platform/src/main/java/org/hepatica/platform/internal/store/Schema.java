@@ -44,7 +44,10 @@ final class Schema {
             // 4: the audit trail hash-chained (AuditChain): each entry's hash, and the last one with a lock to append
             List.of("ALTER TABLE hep_audit ADD COLUMN hash CHAR(64)",
                     "CREATE TABLE hep_audit_head (id INT PRIMARY KEY, hash CHAR(64), appended BIGINT NOT NULL)",
-                    "INSERT INTO hep_audit_head (id, hash, appended) VALUES (1, NULL, 0)"));
+                    "INSERT INTO hep_audit_head (id, hash, appended) VALUES (1, NULL, 0)"),
+            // 5: patients and events per endpoint, for the cohort list (JSON; filled at import, and
+            // for cohorts imported before at their first listing)
+            List.of("ALTER TABLE hep_cohort ADD COLUMN endpoint_counts VARCHAR(1000)"));
 
     private Schema() {
     }

@@ -73,6 +73,37 @@ class PlatformStoreTest {
     }
 
     @Test
+    void patientsAndEventsPerEndpointAreKeptAtImportAndCountedOnceForOlderCohorts() throws Exception {
+        PlatformStore store = new PlatformStore(dataSource());
+        DefaultCohortService service = new DefaultCohortService(store);
+        ImportResult imported = service.importCsv("hcc", new ByteArrayInputStream(reference("hcc_demo.csv")),
+                TimeUnit.DAYS, "tester");
+        Cohort cohort = store.loadCohort(imported.id()).orElseThrow();
+        long dfsEvents = java.util.Arrays.stream(cohort.event(Endpoint.DFS)).filter(v -> v == 1).count();
+        long osKnown = java.util.Arrays.stream(cohort.event(Endpoint.OS)).filter(v -> v >= 0).count();
+        java.util.List<java.util.Map<String, Object>> counts = store.endpointCounts().get(imported.id());
+        java.util.Map<Object, java.util.Map<String, Object>> byEndpoint = new java.util.HashMap<>();
+        counts.forEach(m -> byEndpoint.put(m.get("endpoint"), m));
+        assertEquals(java.util.Set.of("DFS", "OS"), byEndpoint.keySet());
+        assertEquals(dfsEvents, ((Number) byEndpoint.get("DFS").get("events")).longValue());
+        assertEquals(osKnown, ((Number) byEndpoint.get("OS").get("patients")).longValue());
+        assertTrue(dfsEvents > 0 && osKnown > 0);
+
+        // a cohort stored before the counts were kept (the column empty) is counted at its first listing, and kept
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE hep_cohort SET endpoint_counts = NULL")) {
+            ps.executeUpdate();
+        }
+        PlatformStore reopened = new PlatformStore(dataSource());
+        assertEquals(counts, reopened.endpointCounts().get(imported.id()));
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT endpoint_counts FROM hep_cohort");
+                ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next() && rs.getString(1) != null, "stored at that listing");
+        }
+    }
+
+    @Test
     void theSameBytesGiveTheExistingCohortAndANewFileANewVersion() throws Exception {
         PlatformStore store = new PlatformStore(dataSource());
         DefaultCohortService service = new DefaultCohortService(store);
