@@ -322,6 +322,19 @@ class ShellIT {
         awaitAudit("route.added", "");
         shell("feature:uninstall hepatica-example-route");
         awaitAudit("feature.uninstalled", "hepatica-example-route");
+        // who ran them: the console's own entries, with the user
+        JsonNode commands = admin("/audit?action=console.command");
+        for (String command : List.of("bundle:stop org.hepatica.plugin.summary", "feature:install hepatica-example-route",
+                "feature:uninstall hepatica-example-route")) {
+            JsonNode e = entryFor(commands, command);
+            assertNotNull(e, command + " is in the trail: " + commands);
+            assertEquals(OPERATOR, e.path("user").asText(), e.toString());
+            assertEquals("done", e.path("detail").asText(), e.toString());
+        }
+        assertEquals(null, entryFor(commands, "cohort:list"), "reading commands are not entries: " + commands);
+        JsonNode added = entryFor(commands, "user:add");
+        assertNotNull(added, commands.toString());
+        assertEquals("user:add", added.path("target").asText(), "no arguments of user:add kept: " + added);
         awaitAudit("osgi.bundle.uninstalled", "org.hepatica.routes.example");
         awaitAudit("route.removed", "");
         JsonNode verify = admin("/admin/audit/verify");
