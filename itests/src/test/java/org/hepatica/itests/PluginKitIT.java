@@ -161,6 +161,31 @@ class PluginKitIT {
         }
     }
 
+    /** The example of docs/plugin-guide.md, outside the reactor too, builds and passes its tests (R's values included). */
+    @Test
+    @Order(3)
+    void theGuidesExampleBuildsOnTheSameRepository() throws Exception {
+        Path source = Path.of(System.getProperty("hepatica.example.dir", "../examples/hcc-rmst-difference")).toAbsolutePath();
+        Path copy = work.resolve("example");
+        if (Files.exists(copy)) {
+            try (var files = Files.walk(copy)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        try (var files = Files.walk(source)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path rel = source.relativize(from);
+                if (!rel.startsWith("target")) {
+                    Files.copy(from, copy.resolve(rel.toString()));
+                }
+            }
+        }
+        mvn(copy, "example.log", "verify", "-Dhepatica.reference.dir="
+                + Path.of(System.getProperty("hepatica.reference.dir", "../../shared/reference")).toAbsolutePath());
+        String build = Files.readString(work.resolve("example.log"));
+        assertTrue(build.contains("Tests run: 5, Failures: 0, Errors: 0, Skipped: 0"), "every example test ran");
+    }
+
     @Test
     @Order(2)
     void aJarDroppedIntoDeployIsListedRunsThroughTheApiAndGoesWhenRemoved() throws Exception {
