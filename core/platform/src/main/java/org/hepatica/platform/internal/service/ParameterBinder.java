@@ -13,13 +13,14 @@ import org.hepatica.analysis.ParameterSpec;
 /**
  * Checks a request's parameters (JSON values) against what an analysis declares: unknown names,
  * missing required ones and values of the wrong shape are refused naming the parameter; defaults
- * fill what the request leaves out.
+ * fill what the request leaves out. Public for {@code org.hepatica.testing}, which checks parameters
+ * in plugin authors' unit tests exactly as the platform does.
  */
-final class ParameterBinder {
+public final class ParameterBinder {
     private ParameterBinder() {
     }
 
-    static AnalysisParameters bind(List<ParameterSpec> specs, Map<String, Object> request)
+    public static AnalysisParameters bind(List<ParameterSpec> specs, Map<String, Object> request)
             throws InvalidParameterException {
         Map<String, Object> given = request == null ? Map.of() : request;
         Set<String> known = new TreeSet<>();
