@@ -13,7 +13,7 @@ public final class ColumnNames {
      * for null. Used for the columns an import drops, whether named over HTTP, at the console or in
      * a route header.
      *
-     * @since 1.2
+     * @since 1.3
      */
     public static Set<String> parse(String commaSeparated) {
         Set<String> out = new LinkedHashSet<>();

@@ -4,5 +4,5 @@
  * canonical CSV contract defines them. A stored cohort is immutable and identified by id, name,
  * version and the SHA-256 checksum of its bytes.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.hepatica.cohort;
