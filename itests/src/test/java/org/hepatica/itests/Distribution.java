@@ -192,13 +192,26 @@ final class Distribution {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
         Process p = pb.start();
+        // standard input stays open until the session ends: bin/client ends a session whose input closes,
+        // perhaps before it has read what was typed
+        var stdin = p.getOutputStream();
         if (input != null) {
-            // (without input, standard input stays open: bin/client ends a command's session when it closes)
-            try (var stdin = p.getOutputStream()) {
-                stdin.write(input.getBytes(StandardCharsets.UTF_8));
-            }
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
         }
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
         byte[] out = p.getInputStream().readAllBytes();
+        stdin.close();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException("bin/client " + command + " failed:\n" + new String(out, StandardCharsets.UTF_8));
