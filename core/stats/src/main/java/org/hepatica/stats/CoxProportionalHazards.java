@@ -54,8 +54,8 @@ import java.util.function.Supplier;
 public final class CoxProportionalHazards {
 
     private static final double DEFAULT_EPS = 1e-9;
-    /** From this many subjects the zph test runs on the common pool beside the concordance. */
-    private static final int PARALLEL_THRESHOLD = 50_000;
+    /** From this many subjects the zph test runs beside the concordance. */
+    private static final int PARALLEL_THRESHOLD = TwoThreads.PARALLEL_THRESHOLD;
 
     private final CoxTies ties;
     private final double confLevel;

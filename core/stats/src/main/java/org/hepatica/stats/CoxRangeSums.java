@@ -8,8 +8,10 @@ package org.hepatica.stats;
  */
 final class CoxRangeSums {
 
-    private static final int BLOCK = 256;
-    private static final int SHORT = 24;
+    /** Subjects per block of a long range. */
+    static final int BLOCK = 256;
+    /** Ranges shorter than this are summed subject by subject. */
+    static final int SHORT = 24;
 
     private final double[] buffer = new double[BLOCK];
 
@@ -20,6 +22,11 @@ final class CoxRangeSums {
      * @param cols covariate columns by position
      */
     double add(double[] w, int lo, int hi, double[][] cols, double[] s1, double[] s2) {
+        return add(w, lo, hi, cols, s1, 0, s2, 0);
+    }
+
+    /** As {@link #add(double[], int, int, double[][], double[], double[])}, at offsets of s1 and s2. */
+    double add(double[] w, int lo, int hi, double[][] cols, double[] s1, int off1, double[] s2, int off2) {
         int p = cols.length;
         double s0 = 0;
         if (hi - lo < SHORT) {
@@ -28,8 +35,8 @@ final class CoxRangeSums {
                 s0 += r;
                 for (int i = 0; i < p; i++) {
                     double rx = r * cols[i][s];
-                    s1[i] += rx;
-                    int row = i * p;
+                    s1[off1 + i] += rx;
+                    int row = off2 + i * p;
                     for (int j = 0; j <= i; j++) {
                         s2[row + j] += rx * cols[j][s];
                     }
@@ -46,14 +53,64 @@ final class CoxRangeSums {
                 for (int t = 0; t < len; t++) {
                     buf[t] = w[b0 + t] * ci[b0 + t];
                 }
-                s1[i] += sum(buf, 0, len);
-                int row = i * p;
+                s1[off1 + i] += sum(buf, 0, len);
+                int row = off2 + i * p;
                 for (int j = 0; j <= i; j++) {
                     s2[row + j] += dot(buf, cols[j], b0, len);
                 }
             }
         }
         return s0;
+    }
+
+    /** Number of blocks {@link #blocks} writes for a range of {@code len} subjects. */
+    static int blockCount(int len) {
+        return len < SHORT ? 0 : (len + BLOCK - 1) / BLOCK;
+    }
+
+    /**
+     * The long-range branch of {@link #add} with the additions left to the caller: each block's
+     * S1 and S2 are written to {@code out} (p + p * p values a block, from {@code off}), for
+     * {@link #addBlocks} to add in block order, which gives exactly the sums {@code add} forms.
+     * Requires hi - lo &gt;= {@link #SHORT}.
+     *
+     * @return S0 over the range, exactly as {@code add} returns it
+     */
+    double blocks(double[] w, int lo, int hi, double[][] cols, double[] out, int off) {
+        int p = cols.length;
+        int stride = p + p * p;
+        double s0 = 0;
+        double[] buf = buffer;
+        for (int b0 = lo; b0 < hi; b0 += BLOCK, off += stride) {
+            int len = Math.min(BLOCK, hi - b0);
+            s0 += sum(w, b0, len);
+            for (int i = 0; i < p; i++) {
+                double[] ci = cols[i];
+                for (int t = 0; t < len; t++) {
+                    buf[t] = w[b0 + t] * ci[b0 + t];
+                }
+                out[off + i] = sum(buf, 0, len);
+                int row = off + p + i * p;
+                for (int j = 0; j <= i; j++) {
+                    out[row + j] = dot(buf, cols[j], b0, len);
+                }
+            }
+        }
+        return s0;
+    }
+
+    /** Adds {@code nBlocks} blocks written by {@link #blocks} (from {@code off}) to s1 and s2, in order. */
+    static void addBlocks(double[] in, int off, int nBlocks, int p, double[] s1, double[] s2) {
+        int stride = p + p * p;
+        for (int b = 0; b < nBlocks; b++, off += stride) {
+            for (int i = 0; i < p; i++) {
+                s1[i] += in[off + i];
+                int row = i * p;
+                for (int j = 0; j <= i; j++) {
+                    s2[row + j] += in[off + p + row + j];
+                }
+            }
+        }
     }
 
     /** Adds the column sums over [lo, hi) to {@code out}. */
