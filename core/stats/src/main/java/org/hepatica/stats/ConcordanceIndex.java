@@ -14,8 +14,8 @@ package org.hepatica.stats;
  *   C = (concordant + tiedRisk / 2) / (concordant + discordant + tiedRisk)
  * </pre>
  * Computed in O(n log n): one walk backwards over time, stratum by stratum, counting the
- * subjects at risk below, at and above each event's score rank (ranks by a radix sort; counts
- * in a cache-friendly blocked Fenwick tree).
+ * subjects at risk below, at and above each event's score rank ({@link DenseRanks}; counts in a
+ * cache-friendly blocked Fenwick tree).
  */
 public final class ConcordanceIndex {
 
@@ -68,17 +68,8 @@ public final class ConcordanceIndex {
         for (int s = 0; s < n; s++) {
             v[s] = risk[order[s]];
         }
-        double[] sorted = new double[n];
-        int[] byScore = TimeOrder.sort(v, sorted);
         int[] rank = new int[n];
-        int m = 0;
-        for (int q = 0; q < n; q++) {
-            if (q > 0 && sorted[q] != sorted[q - 1]) {
-                m++;
-            }
-            rank[byScore[q]] = m;
-        }
-        m++;
+        int m = DenseRanks.of(v, rank);
         RankCounter atRisk = new RankCounter(m);
         int[] tiedDeaths = new int[m];
         long concordant = 0;

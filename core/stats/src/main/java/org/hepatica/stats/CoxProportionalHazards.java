@@ -317,9 +317,13 @@ public final class CoxProportionalHazards {
                 xa[q++] = x[j];
             }
         }
+        // from 50,000 subjects the column means and scales are computed on the helper while this
+        // thread sorts (they do not depend on the order)
+        TwoThreads.Forked<CoxRiskSets.Centring> centring = n >= PARALLEL_THRESHOLD
+                ? TwoThreads.fork(() -> CoxRiskSets.Centring.of(xa)) : null;
         CoxTimeOrder order = CoxTimeOrder.of(timeOrder == null ? TimeOrder.of(time) : timeOrder,
                 status, strata);
-        CoxRiskSets data = new CoxRiskSets(order, xa);
+        CoxRiskSets data = new CoxRiskSets(order, xa, centring != null ? centring.join() : CoxRiskSets.Centring.of(xa));
         CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(data, ties == CoxTies.EFRON, maxIterations, eps, tolerChol);
 
         // aliased columns: zero variance after the generalized Cholesky (R: coef NA)
