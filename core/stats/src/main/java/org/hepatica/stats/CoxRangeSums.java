@@ -14,6 +14,8 @@ final class CoxRangeSums {
     static final int SHORT = 24;
 
     private final double[] buffer = new double[BLOCK];
+    /** blockDots' results: the sum of the buffer, then one dot product per column. */
+    private double[] dots = new double[8];
 
     /**
      * Adds the sums over positions [lo, hi) to {@code s1} and {@code s2} and returns S0.
@@ -53,10 +55,11 @@ final class CoxRangeSums {
                 for (int t = 0; t < len; t++) {
                     buf[t] = w[b0 + t] * ci[b0 + t];
                 }
-                s1[off1 + i] += sum(buf, 0, len);
+                double[] r = blockDots(cols, i, b0, len);
+                s1[off1 + i] += r[0];
                 int row = off2 + i * p;
                 for (int j = 0; j <= i; j++) {
-                    s2[row + j] += dot(buf, cols[j], b0, len);
+                    s2[row + j] += r[1 + j];
                 }
             }
         }
@@ -89,10 +92,11 @@ final class CoxRangeSums {
                 for (int t = 0; t < len; t++) {
                     buf[t] = w[b0 + t] * ci[b0 + t];
                 }
-                out[off + i] = sum(buf, 0, len);
+                double[] r = blockDots(cols, i, b0, len);
+                out[off + i] = r[0];
                 int row = off + p + i * p;
                 for (int j = 0; j <= i; j++) {
-                    out[row + j] = dot(buf, cols[j], b0, len);
+                    out[row + j] = r[1 + j];
                 }
             }
         }
@@ -136,6 +140,60 @@ final class CoxRangeSums {
             a0 += v[from + t];
         }
         return (a0 + a1) + (a2 + a3);
+    }
+
+    /**
+     * Of the buffer (r_s x_i over a block): its sum, then its dot product with each column
+     * j &lt;= i, into {@code dots[0]} and {@code dots[1 + j]}. Each value is formed exactly as
+     * {@link #sum} and {@link #dot} form it (four partial sums over t mod 4, added pairwise); the
+     * columns are taken two at a time only so that one sweep over the buffer feeds eight
+     * independent additions.
+     */
+    private double[] blockDots(double[][] cols, int i, int from, int len) {
+        if (dots.length < i + 2) {
+            dots = new double[2 * (i + 2)];
+        }
+        double[] r = dots;
+        double[] buf = buffer;
+        r[0] = sum(buf, 0, len);
+        int j = 0;
+        for (; j + 1 <= i; j += 2) {
+            double[] ca = cols[j];
+            double[] cb = cols[j + 1];
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            double b2 = 0;
+            double b3 = 0;
+            int t = 0;
+            for (; t + 3 < len; t += 4) {
+                double x0 = buf[t];
+                double x1 = buf[t + 1];
+                double x2 = buf[t + 2];
+                double x3 = buf[t + 3];
+                a0 += x0 * ca[from + t];
+                a1 += x1 * ca[from + t + 1];
+                a2 += x2 * ca[from + t + 2];
+                a3 += x3 * ca[from + t + 3];
+                b0 += x0 * cb[from + t];
+                b1 += x1 * cb[from + t + 1];
+                b2 += x2 * cb[from + t + 2];
+                b3 += x3 * cb[from + t + 3];
+            }
+            for (; t < len; t++) {
+                a0 += buf[t] * ca[from + t];
+                b0 += buf[t] * cb[from + t];
+            }
+            r[1 + j] = (a0 + a1) + (a2 + a3);
+            r[2 + j] = (b0 + b1) + (b2 + b3);
+        }
+        if (j == i) {
+            r[1 + j] = dot(buf, cols[j], from, len);
+        }
+        return r;
     }
 
     /** sum_t buf[t] * col[from + t]. */
