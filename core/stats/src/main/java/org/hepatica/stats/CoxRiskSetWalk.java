@@ -19,9 +19,12 @@ import java.util.Arrays;
  *   <li><b>range sums</b>, independent per event time: from 50,000 subjects the chunk's event
  *       times are split in two parts of about equal subjects, one computed by the calling thread,
  *       the other by the helper ({@link TwoThreads});</li>
+ *   <li><b>terms</b>: the running S0 at each event time (one addition per event time, in walk
+ *       order), then the Efron/Breslow terms of each event time, which depend on S0, D0 and d
+ *       only (Efron costs O(d) per event time, so it is split over the two threads as well);</li>
  *   <li><b>merge</b>, on the calling thread in walk order: the blocks are added to the running
- *       sums (censored ranges of fewer than 24 subjects are added subject by subject here), the
- *       terms of each event time computed, the deaths added.</li>
+ *       S1, S2 (censored ranges of fewer than 24 subjects are added subject by subject here),
+ *       loglik, U and I take the terms of each event time, the deaths join.</li>
  * </ol>
  * Every value is formed by the same operations in the same order as in a single sequential walk
  * (partial results are kept per block and added in block order), so the results are identical to
@@ -149,6 +152,9 @@ final class CoxRiskSetWalk {
         double[] dx = new double[maxChunkEvents * p];
         double[] blocks = new double[maxChunkBlocks * (p + pp)];
         Phase1 work = new Phase1(cols, beta, eta, risk, d0, c0, d1, d2, dx, blocks);
+        double[] denomAt = new double[maxChunkEvents];
+        double[] term = new double[maxChunkEvents * 6];
+        Terms terms = new Terms(efron, d0, denomAt, term);
         double[] a = new double[p];
         double[] cmat = new double[pp];
         double loglik = 0;
@@ -165,12 +171,31 @@ final class CoxRiskSetWalk {
             } else {
                 work.ranges(main, e0, e0, e1);
             }
-            // phase 2: merge in walk order
-            int blockBase = firstBlock[e0];
+            // phase 2: the risk-set totals S0 at each event time (a running sum, in walk order) ...
             for (int e = e0; e < e1; e++) {
                 int slot = e - e0;
                 if (reset[e]) {
                     denom = 0;
+                }
+                denom += c0[slot]; // the censored since the last event time
+                denomAt[slot] = denom;
+                denom += d0[slot]; // the deaths stay in the risk set of earlier times
+            }
+            // ... the Efron/Breslow terms of each event time, which depend on S0 and D0 only
+            // (Efron: O(d) per event time, so from 50,000 subjects split like the ranges) ...
+            if (parallel && efron && e1 - e0 > 1) {
+                int mid = split(e0, e1);
+                TwoThreads.Forked<Void> later = TwoThreads.fork(() -> terms.of(e0, mid, e1));
+                terms.of(e0, e0, mid);
+                later.join();
+            } else {
+                terms.of(e0, e0, e1);
+            }
+            // ... and the merge, in walk order
+            int blockBase = firstBlock[e0];
+            for (int e = e0; e < e1; e++) {
+                int slot = e - e0;
+                if (reset[e]) {
                     Arrays.fill(a, 0.0);
                     Arrays.fill(cmat, 0.0);
                 }
@@ -178,15 +203,14 @@ final class CoxRiskSetWalk {
                 int start = groupStart[g];
                 int ndead = groupEvents[g];
                 int censoredStart = start + ndead;
-                // censored since the last event time, including those tied with this one: S0, S1, S2
+                // censored since the last event time, including those tied with this one: S1, S2
                 int nBlocks = firstBlock[e + 1] - firstBlock[e];
                 if (nBlocks == 0) {
-                    denom += merge.add(risk, censoredStart, censoredEnd[e], cols, a, cmat);
+                    merge.add(risk, censoredStart, censoredEnd[e], cols, a, cmat); // its S0 is c0[slot]
                 } else {
-                    denom += c0[slot];
                     CoxRangeSums.addBlocks(blocks, (firstBlock[e] - blockBase) * (p + pp), nBlocks, p, a, cmat);
                 }
-                double denom2 = d0[slot]; // D0; D1 at d1[slot * p], D2 at d2[slot * pp]
+                // D1 at d1[slot * p], D2 at d2[slot * pp]
                 int o1 = slot * p;
                 int o2 = slot * pp;
                 for (int s = start; s < censoredStart; s++) {
@@ -200,7 +224,85 @@ final class CoxRiskSetWalk {
                         uTime[i] += wt * sx; // g(t) x of the deaths
                     }
                 }
-                // the d terms of Efron (f_k = (k+1)/d) or Breslow (f_k = 1), in closed form
+                int o6 = slot * 6;
+                loglik -= term[o6];
+                double s0 = term[o6 + 1];
+                double s1 = term[o6 + 2];
+                double q0 = term[o6 + 3];
+                double q1 = term[o6 + 4];
+                double q2 = term[o6 + 5];
+                for (int i = 0; i < p; i++) {
+                    double ai = a[i];
+                    double bi = d1[o1 + i];
+                    double mean = ai * s0 + bi * s1; // sum over the d terms of S1/S0
+                    u[i] -= mean;
+                    if (gt != null) {
+                        uTime[i] -= wt * mean;
+                    }
+                    int row = i * p;
+                    for (int j = 0; j <= i; j++) {
+                        double aj = a[j];
+                        double bj = d1[o1 + j];
+                        double v = cmat[row + j] * s0 + d2[o2 + row + j] * s1
+                                - (ai * aj * q0 + (ai * bj + bi * aj) * q1 + bi * bj * q2); // S2/S0 - mean mean'
+                        info[j * p + i] += v;
+                        if (gt != null) {
+                            infoTime[0][j * p + i] += wt * v;
+                            infoTime[1][j * p + i] += wt * wt * v;
+                        }
+                    }
+                }
+                for (int i = 0; i < p; i++) { // the deaths stay in the risk set of earlier times
+                    a[i] += d1[o1 + i];
+                }
+                for (int q = 0; q < pp; q++) {
+                    cmat[q] += d2[o2 + q];
+                }
+            }
+        }
+        return loglik;
+    }
+
+    /** The event time that splits [e0, e1) into two parts of about equal subjects. */
+    private int split(int e0, int e1) {
+        long total = 0;
+        for (int e = e0; e < e1; e++) {
+            total += span(e);
+        }
+        long half = 0;
+        int mid = e0;
+        while (mid < e1 - 1 && half + span(mid) <= total / 2) {
+            half += span(mid++);
+        }
+        return Math.max(mid, e0 + 1);
+    }
+
+    /**
+     * The d terms of an event time with d deaths, Efron (f_k = (k+1)/d) or Breslow (f_k = 1), in
+     * closed form: with den_k = S0 + f_k D0, per slot {sum_k log den_k, s0, s1, q0, q1, q2},
+     * s_m = sum_k f_k^m / den_k and q_m = sum_k f_k^m / den_k^2.
+     */
+    private final class Terms {
+        private final boolean efron;
+        private final double[] d0;
+        private final double[] denomAt;
+        private final double[] term;
+
+        Terms(boolean efron, double[] d0, double[] denomAt, double[] term) {
+            this.efron = efron;
+            this.d0 = d0;
+            this.denomAt = denomAt;
+            this.term = term;
+        }
+
+        /** The event times [from, to) of the chunk starting at event time {@code base}. */
+        void of(int base, int from, int to) {
+            for (int e = from; e < to; e++) {
+                int slot = e - base;
+                int ndead = times.groupEvents[group[e]];
+                double denom = denomAt[slot];
+                double denom2 = d0[slot];
+                double logSum;
                 double s0 = 0;
                 double s1 = 0;
                 double q0 = 0;
@@ -209,7 +311,7 @@ final class CoxRiskSetWalk {
                 if (!efron || ndead == 1) {
                     double den = denom + denom2;
                     double inv = 1.0 / den;
-                    loglik -= ndead * Math.log(den);
+                    logSum = ndead * Math.log(den);
                     s0 = ndead * inv;
                     s1 = s0;
                     q0 = ndead * inv * inv;
@@ -236,53 +338,17 @@ final class CoxRiskSetWalk {
                         q1 += f * inv2;
                         q2 += f * f * inv2;
                     }
-                    loglik -= Math.log(product) + exponent * LN2;
+                    logSum = Math.log(product) + exponent * LN2;
                 }
-                for (int i = 0; i < p; i++) {
-                    double ai = a[i];
-                    double bi = d1[o1 + i];
-                    double mean = ai * s0 + bi * s1; // sum over the d terms of S1/S0
-                    u[i] -= mean;
-                    if (gt != null) {
-                        uTime[i] -= wt * mean;
-                    }
-                    int row = i * p;
-                    for (int j = 0; j <= i; j++) {
-                        double aj = a[j];
-                        double bj = d1[o1 + j];
-                        double v = cmat[row + j] * s0 + d2[o2 + row + j] * s1
-                                - (ai * aj * q0 + (ai * bj + bi * aj) * q1 + bi * bj * q2); // S2/S0 - mean mean'
-                        info[j * p + i] += v;
-                        if (gt != null) {
-                            infoTime[0][j * p + i] += wt * v;
-                            infoTime[1][j * p + i] += wt * wt * v;
-                        }
-                    }
-                }
-                denom += denom2; // the deaths stay in the risk set of earlier times
-                for (int i = 0; i < p; i++) {
-                    a[i] += d1[o1 + i];
-                }
-                for (int q = 0; q < pp; q++) {
-                    cmat[q] += d2[o2 + q];
-                }
+                int o = slot * 6;
+                term[o] = logSum;
+                term[o + 1] = s0;
+                term[o + 2] = s1;
+                term[o + 3] = q0;
+                term[o + 4] = q1;
+                term[o + 5] = q2;
             }
         }
-        return loglik;
-    }
-
-    /** The event time that splits [e0, e1) into two parts of about equal subjects. */
-    private int split(int e0, int e1) {
-        long total = 0;
-        for (int e = e0; e < e1; e++) {
-            total += span(e);
-        }
-        long half = 0;
-        int mid = e0;
-        while (mid < e1 - 1 && half + span(mid) <= total / 2) {
-            half += span(mid++);
-        }
-        return Math.max(mid, e0 + 1);
     }
 
     /** Phase 1 of one walk: the range sums of event times, into per-chunk slots. */
@@ -334,6 +400,12 @@ final class CoxRiskSetWalk {
                 if (firstBlock[e + 1] > firstBlock[e]) {
                     c0[slot] = sums.blocks(risk, censoredStart, end, cols, blocks,
                             (firstBlock[e] - blockBase) * stride);
+                } else {
+                    double s0 = 0; // as CoxRangeSums.add sums a short range
+                    for (int q = censoredStart; q < end; q++) {
+                        s0 += risk[q];
+                    }
+                    c0[slot] = s0;
                 }
             }
         }
