@@ -363,6 +363,7 @@ final class CoxRiskSetWalk {
         private final double[] d2;
         private final double[] dx;
         private final double[] blocks;
+        private final boolean zeroBeta;
 
         Phase1(double[][] cols, double[] beta, double[] eta, double[] risk, double[] d0, double[] c0,
                double[] d1, double[] d2, double[] dx, double[] blocks) {
@@ -376,6 +377,11 @@ final class CoxRiskSetWalk {
             this.d2 = d2;
             this.dx = dx;
             this.blocks = blocks;
+            boolean zero = true;
+            for (double b : beta) {
+                zero &= b == 0;
+            }
+            zeroBeta = zero;
         }
 
         /** The event times [from, to) of the chunk starting at event time {@code base}. */
@@ -410,9 +416,16 @@ final class CoxRiskSetWalk {
             }
         }
 
-        /** eta = x'beta (column by column, skipping zero coefficients) and risk = exp(eta) on [lo, hi). */
+        /**
+         * eta = x'beta (column by column, skipping zero coefficients) and risk = exp(eta) on
+         * [lo, hi); at beta = 0 (the first Newton step) risk = exp(0) = 1 exactly.
+         */
         private void linearPredictor(int lo, int hi) {
             Arrays.fill(eta, lo, hi, 0.0);
+            if (zeroBeta) {
+                Arrays.fill(risk, lo, hi, 1.0);
+                return;
+            }
             for (int j = 0; j < cols.length; j++) {
                 double b = beta[j];
                 if (b == 0) {
