@@ -31,6 +31,9 @@
 #                         method (the JIT compiles the plugin path then, not during the measured runs)
 #   JMH_WARMUP (3) and JMH_ITERATIONS (5) iterations of JMH_TIME (2) seconds each, one fork per method
 #   PLUGIN=0              leave out the in-process plugin column (three JMH forks instead of six)
+#   ANALYSES ("km cox dfs") the analyses to run through the API (a subset, e.g. "dfs")
+#   JMH=0                 stop after the API runs (their figures are in target/analysis-benchmark/api.json);
+#                         compare-r.sh uses ANALYSES=dfs JMH=0 for its "dfs request" row
 #   BUILD=1               build the tarball and the benchmarks jar first, even if present
 #   MVN_ARGS              extra arguments to those builds, e.g. "-o -Dmaven.repo.local=/tmp/m2"
 #   HEPATICA_BENCH_HOME   an unpacked distribution to use instead of a fresh one (if it is running
@@ -56,6 +59,8 @@ jmh_i="${JMH_ITERATIONS:-5}"
 jmh_t="${JMH_TIME:-2}"
 warmup_s="${WARMUP_SECONDS:-$((jmh_wi * jmh_t))}"
 plugin="${PLUGIN:-1}"
+analyses="${ANALYSES:-km cox dfs}"
+jmh="${JMH:-1}"
 read -r -a mvn_args <<< "${MVN_ARGS:-}"
 tarball="$root/distribution/target/org.hepatica.distribution-1.0.0-SNAPSHOT.tar.gz"
 jar="$here/target/benchmarks.jar"
@@ -69,7 +74,7 @@ if [ "${BUILD:-0}" = 1 ] || { [ -z "${HEPATICA_BENCH_HOME:-}" ] && [ ! -r "$tarb
   echo "building the distribution (mvn -B -q -DskipTests package)"
   (cd "$root" && mvn -B -q "${mvn_args[@]}" -DskipTests package)
 fi
-if [ "${BUILD:-0}" = 1 ] || [ ! -r "$jar" ]; then
+if [ "$jmh" = 1 ] && { [ "${BUILD:-0}" = 1 ] || [ ! -r "$jar" ]; }; then
   echo "building the benchmarks (mvn -B -q -Pbench -DskipTests package -pl core/benchmarks -am)"
   (cd "$root" && mvn -B -q "${mvn_args[@]}" -Pbench -DskipTests package -pl core/benchmarks -am)
 fi
@@ -112,10 +117,10 @@ fi
 [ -r "$home/data/initial-admin-password" ] || { echo "no data/initial-admin-password in $home" >&2; exit 1; }
 api_json="$work/api.json"
 python3 - "http://localhost:${HEPATICA_PORT}/api/v1" "$(cat "$home/data/initial-admin-password")" "$csv" \
-  "$reps" "$warmup" "$warmup_s" "$api_json" <<'PY'
+  "$reps" "$warmup" "$warmup_s" "$api_json" "$analyses" <<'PY'
 import base64, json, os, statistics, sys, time, urllib.request
 
-base, password, csv, reps, warmup, warmup_s, out = sys.argv[1:]
+base, password, csv, reps, warmup, warmup_s, out, analyses = sys.argv[1:]
 reps, warmup, warmup_s = int(reps), int(warmup), float(warmup_s)
 auth = "Basic " + base64.b64encode(("admin:" + password).encode()).decode()
 RUNS = [
@@ -123,6 +128,7 @@ RUNS = [
     ("cox", {"endpoint": "OS", "covariates": ["arm", "mvi", "age", "child_pugh", "margin_mm"], "ties": "efron"}),
     ("dfs", {}),
 ]
+RUNS = [run for run in RUNS if run[0] in analyses.split()]
 
 def call(method, path, body=None, content_type=None, timeout=600):
     headers = {"Authorization": auth, "Accept": "application/json"}
@@ -168,6 +174,7 @@ with open(out, "w") as f:
     json.dump(results, f)
 PY
 stop_platform
+[ "$jmh" = 1 ] || exit 0
 
 methods="km|cox|dfs"
 [ "$plugin" = 1 ] && methods="$methods|kmPlugin|coxPlugin|dfsPlugin"

@@ -71,7 +71,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Kaplan-Meier tables are not walked here either.
  *
  * <p>Run: {@code java -jar core/benchmarks/target/benchmarks.jar AnalysisWork -p csv=cohort.csv};
- * {@code core/benchmarks/analysis-benchmark.sh} runs it beside the platform.
+ * {@code core/benchmarks/analysis-benchmark.sh} runs it beside the platform. {@code kaplanMeierByArm},
+ * {@code logRank}, {@code cox}, {@code coxBreslow} and {@code coxModelOnly} are the engine's column of
+ * {@code core/benchmarks/compare-r.sh}, beside R survival on the same file.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -110,6 +112,8 @@ public class AnalysisWorkBenchmark {
             .withConfType(KaplanMeierEstimator.ConfType.LOG_LOG).withLandmarks(730);
     private final LogRankTest logRank = LogRankTest.create();
     private final CoxProportionalHazards coxFull = CoxProportionalHazards.create().withTies(CoxTies.EFRON);
+    private final CoxProportionalHazards coxBreslow = CoxProportionalHazards.create().withTies(CoxTies.BRESLOW);
+    private final CoxProportionalHazards coxModelOnly = coxFull.withPhTest(false);
     private final CoxProportionalHazards coxUnivariate = CoxProportionalHazards.create().withPhTest(false);
 
     private Subjects kmSubjects;
@@ -162,6 +166,11 @@ public class AnalysisWorkBenchmark {
         System.out.printf("same-work cohort=%s patients=%d km.n=%d cox.n=%d cox.nDropped=%d dfs.n=%d%n",
                 file.getFileName(), cohort.size(), km.size(), design.n(), design.nDropped() + cox.nDropped(),
                 dfs.size());
+        // compare-r.sh sets these beside R's coxph on the same file
+        CoxResult fit = coxFull.fit(cox.time(), cox.status(), design);
+        StringBuilder coef = new StringBuilder("engine-cox");
+        fit.terms().forEach(t -> coef.append(' ').append(t.coef()));
+        System.out.println(coef.append(" concordance ").append(fit.concordance()));
     }
 
     /** km by arm: Kaplan-Meier (log-log, landmarks 730 and 1095, tau 1095) and the log-rank test. */
@@ -179,6 +188,38 @@ public class AnalysisWorkBenchmark {
     public CoxResult cox() {
         Subjects s = coxSubjects;
         return coxFull.fit(TimeOrder.of(s.time()), s.time(), s.status(), s.design());
+    }
+
+    /**
+     * Kaplan-Meier of OS by arm alone (log-log, landmarks 730 and 1095, tau 1095), with its own sort:
+     * the "KM by arm" row of {@code compare-r.sh} (R: {@code survfit} by arm, {@code summary} at the
+     * landmarks, the restricted mean).
+     */
+    @Benchmark
+    public KaplanMeierResult kaplanMeierByArm() {
+        Subjects s = kmSubjects;
+        return kmEstimator.fit(s.time(), s.status(), s.arm(), s.arms());
+    }
+
+    /** The log-rank test of OS by arm alone, with its own sort ({@code compare-r.sh}; R: {@code survdiff}). */
+    @Benchmark
+    public LogRankResult logRank() {
+        Subjects s = kmSubjects;
+        return logRank.test(s.time(), s.status(), s.arm(), s.arms());
+    }
+
+    /** As {@link #cox}, Breslow ties: fit, concordance and the proportional-hazards test. */
+    @Benchmark
+    public CoxResult coxBreslow() {
+        Subjects s = coxSubjects;
+        return coxBreslow.fit(TimeOrder.of(s.time()), s.time(), s.status(), s.design());
+    }
+
+    /** As {@link #cox} without the proportional-hazards test: what R's {@code coxph} alone computes. */
+    @Benchmark
+    public CoxResult coxModelOnly() {
+        Subjects s = coxSubjects;
+        return coxModelOnly.fit(TimeOrder.of(s.time()), s.time(), s.status(), s.design());
     }
 
     /** dfs: Kaplan-Meier by arm (landmark 730), log-rank and the univariate Cox model on one order. */

@@ -14,8 +14,12 @@ package org.hepatica.stats;
  *   C = (concordant + tiedRisk / 2) / (concordant + discordant + tiedRisk)
  * </pre>
  * Computed in O(n log n): one walk backwards over time, stratum by stratum, counting the
- * subjects at risk below, at and above each event's score rank (ranks by a radix sort; counts
- * in a cache-friendly blocked Fenwick tree).
+ * subjects at risk below, at and above each event's score rank ({@link DenseRanks}; counts in a
+ * cache-friendly blocked Fenwick tree). From 50,000 subjects in one stratum the time axis is cut
+ * in two at a group boundary near n / 2 and the two parts are counted on two threads
+ * ({@link TwoThreads}): the later part as above, the earlier part with the whole later part at
+ * risk at each of its event times (counted once per rank, with prefix sums). The counts are
+ * integers, so the result is the same.
  */
 public final class ConcordanceIndex {
 
@@ -68,17 +72,69 @@ public final class ConcordanceIndex {
         for (int s = 0; s < n; s++) {
             v[s] = risk[order[s]];
         }
-        double[] sorted = new double[n];
-        int[] byScore = TimeOrder.sort(v, sorted);
         int[] rank = new int[n];
-        int m = 0;
-        for (int q = 0; q < n; q++) {
-            if (q > 0 && sorted[q] != sorted[q - 1]) {
-                m++;
+        int m = DenseRanks.of(v, rank);
+        long[] counts;
+        int gMid = splitGroup(times);
+        if (gMid > 0) {
+            // two parts of the time axis, one per thread: the later groups as below; for the
+            // earlier ones every subject of the later part is at risk, counted once by rank
+            final int mm = m;
+            TwoThreads.Forked<long[]> earlier = TwoThreads.fork(() -> countEarlier(times, rank, mm, gMid));
+            counts = count(times, rank, m, gMid, times.nGroups, null, null, 0);
+            long[] e = earlier.join();
+            for (int q = 0; q < counts.length; q++) {
+                counts[q] += e[q];
             }
-            rank[byScore[q]] = m;
+        } else {
+            counts = count(times, rank, m, 0, times.nGroups, null, null, 0);
         }
-        m++;
+        long concordant = counts[0];
+        long discordant = counts[1];
+        long tiedRisk = counts[2];
+        long tiedBoth = counts[4];
+        long tiedTime = counts[3] - tiedBoth;
+        long pairs = concordant + discordant + tiedRisk;
+        Double c = pairs == 0 ? null : (concordant + tiedRisk / 2.0) / pairs;
+        return new Result(concordant, discordant, tiedRisk, tiedTime, tiedBoth, c);
+    }
+
+    /**
+     * The group at which the count is split over two threads: from 50,000 subjects in one
+     * stratum, the first group starting at or after n / 2; 0 for no split.
+     */
+    private static int splitGroup(CoxTimeOrder times) {
+        if (times.n < TwoThreads.PARALLEL_THRESHOLD || times.nStrata != 1 || times.nGroups < 2) {
+            return 0;
+        }
+        int g = 1;
+        while (g < times.nGroups - 1 && times.groupStart[g] < times.n / 2) {
+            g++;
+        }
+        return g;
+    }
+
+    /** The pairs of events in groups [0, gMid) when everyone from group gMid on is at risk. */
+    private static long[] countEarlier(CoxTimeOrder times, int[] rank, int m, int gMid) {
+        int[] atRank = new int[m];
+        for (int s = times.groupStart[gMid]; s < times.n; s++) {
+            atRank[rank[s]]++;
+        }
+        int[] below = new int[m];
+        for (int r = 1; r < m; r++) {
+            below[r] = below[r - 1] + atRank[r - 1];
+        }
+        return count(times, rank, m, 0, gMid, atRank, below, times.n - times.groupStart[gMid]);
+    }
+
+    /**
+     * One walk backwards over the groups [gFrom, gTo): {concordant, discordant, tiedRisk, pairs
+     * of events tied in time, tied in time and score}. Besides the subjects the walk adds, a
+     * fixed set of {@code fixedTotal} subjects (their number per rank {@code fixedAt}, below each
+     * rank {@code fixedBelow}; null for none) is at risk at every event time of the walk.
+     */
+    private static long[] count(CoxTimeOrder times, int[] rank, int m, int gFrom, int gTo, int[] fixedAt,
+                                int[] fixedBelow, long fixedTotal) {
         RankCounter atRisk = new RankCounter(m);
         int[] tiedDeaths = new int[m];
         long concordant = 0;
@@ -86,8 +142,8 @@ public final class ConcordanceIndex {
         long tiedRisk = 0;
         long tiedTime = 0;
         long tiedBoth = 0;
-        int stratumEnd = n; // positions [groupStart[g], stratumEnd) of this stratum are counted
-        for (int g = times.nGroups - 1; g >= 0; g--) {
+        int stratumEnd = times.groupStart[gTo]; // positions [groupStart[g], stratumEnd) of this stratum are counted
+        for (int g = gTo - 1; g >= gFrom; g--) {
             int start = times.groupStart[g];
             int end = times.groupStart[g + 1];
             if (times.lastInStratum[g]) { // empty the counter left by the previous stratum
@@ -103,11 +159,15 @@ public final class ConcordanceIndex {
             if (censoredStart == start) {
                 continue;
             }
-            long inRisk = atRisk.total();
+            long inRisk = atRisk.total() + fixedTotal;
             for (int s = start; s < censoredStart; s++) {
                 int r = rank[s];
                 long below = atRisk.below(r);
                 long equal = atRisk.count(r);
+                if (fixedAt != null) {
+                    below += fixedBelow[r];
+                    equal += fixedAt[r];
+                }
                 concordant += below; // the earlier failure has the higher score
                 tiedRisk += equal;
                 discordant += inRisk - below - equal;
@@ -120,10 +180,7 @@ public final class ConcordanceIndex {
                 atRisk.add(rank[s]);
             }
         }
-        tiedTime -= tiedBoth;
-        long pairs = concordant + discordant + tiedRisk;
-        Double c = pairs == 0 ? null : (concordant + tiedRisk / 2.0) / pairs;
-        return new Result(concordant, discordant, tiedRisk, tiedTime, tiedBoth, c);
+        return new long[] {concordant, discordant, tiedRisk, tiedTime, tiedBoth};
     }
 
     /**

@@ -3,8 +3,6 @@ package org.hepatica.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -46,16 +44,20 @@ import java.util.function.Supplier;
  *
  * <p>Cost: one radix sort ({@link TimeOrder}; none when the caller passes one shared with other
  * estimators), then O(n p^2) per iteration plus O(n log n) for the concordance. From
- * 50,000 subjects the {@code cox.zph} test runs on the common fork-join pool while the
- * calling thread computes the concordance.
+ * 50,000 subjects the long loops are split between the calling thread and one helper
+ * ({@link TwoThreads}): the column centring runs beside the sort, the covariates are gathered
+ * into time order half on each thread, each Newton step's risk-set sums and Efron terms are
+ * split in two at an event time ({@link CoxRiskSetWalk}), and the {@code cox.zph} test runs
+ * beside the concordance. Every value is formed exactly as on one thread: the results do not
+ * depend on the split, to the last bit.
  *
  * <p>Instances are immutable and thread-safe; {@code with...} methods return a copy.
  */
 public final class CoxProportionalHazards {
 
     private static final double DEFAULT_EPS = 1e-9;
-    /** From this many subjects the zph test runs on the common pool beside the concordance. */
-    private static final int PARALLEL_THRESHOLD = 50_000;
+    /** From this many subjects the zph test runs beside the concordance. */
+    private static final int PARALLEL_THRESHOLD = TwoThreads.PARALLEL_THRESHOLD;
 
     private final CoxTies ties;
     private final double confLevel;
@@ -317,9 +319,13 @@ public final class CoxProportionalHazards {
                 xa[q++] = x[j];
             }
         }
+        // from 50,000 subjects the column means and scales are computed on the helper while this
+        // thread sorts (they do not depend on the order)
+        TwoThreads.Forked<CoxRiskSets.Centring> centring = n >= PARALLEL_THRESHOLD
+                ? TwoThreads.fork(() -> CoxRiskSets.Centring.of(xa)) : null;
         CoxTimeOrder order = CoxTimeOrder.of(timeOrder == null ? TimeOrder.of(time) : timeOrder,
                 status, strata);
-        CoxRiskSets data = new CoxRiskSets(order, xa);
+        CoxRiskSets data = new CoxRiskSets(order, xa, centring != null ? centring.join() : CoxRiskSets.Centring.of(xa));
         CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(data, ties == CoxTies.EFRON, maxIterations, eps, tolerChol);
 
         // aliased columns: zero variance after the generalized Cholesky (R: coef NA)
@@ -389,18 +395,16 @@ public final class CoxProportionalHazards {
             }
             zphTask = () -> ProportionalHazardsTest.compute(data, cols, scaledBeta, variables, ties == CoxTies.EFRON);
         }
-        CompletableFuture<List<ProportionalHazardsTest.TermTest>> zphFuture = n >= PARALLEL_THRESHOLD
-                ? CompletableFuture.supplyAsync(zphTask) : CompletableFuture.completedFuture(null);
+        // (the helper computes the zph test while this thread computes the concordance; a busy
+        // helper leaves both to this thread, one after the other)
+        TwoThreads.Forked<List<ProportionalHazardsTest.TermTest>> zphForked = n >= PARALLEL_THRESHOLD
+                ? TwoThreads.fork(zphTask) : null;
         Double concordance = ConcordanceIndex.compute(order, lp).concordance();
         List<ProportionalHazardsTest.TermTest> zph = List.of();
         try {
-            zph = n >= PARALLEL_THRESHOLD ? zphFuture.join() : zphTask.get();
-        } catch (ArithmeticException | CompletionException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (!(cause instanceof ArithmeticException)) {
-                throw e;
-            }
-            warnings.add("proportional hazards test not computed: " + cause.getMessage());
+            zph = zphForked != null ? zphForked.join() : zphTask.get();
+        } catch (ArithmeticException e) {
+            warnings.add("proportional hazards test not computed: " + e.getMessage());
         }
         return new CoxResult(n, events, nDropped, terms, fit.logLikNull(), fit.logLik(), fit.iterations(),
                 fit.converged(), lr, wald, score, concordance, zph, warnings);

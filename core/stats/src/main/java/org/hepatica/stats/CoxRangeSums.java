@@ -8,10 +8,14 @@ package org.hepatica.stats;
  */
 final class CoxRangeSums {
 
-    private static final int BLOCK = 256;
-    private static final int SHORT = 24;
+    /** Subjects per block of a long range. */
+    static final int BLOCK = 256;
+    /** Ranges shorter than this are summed subject by subject. */
+    static final int SHORT = 24;
 
     private final double[] buffer = new double[BLOCK];
+    /** blockDots' results: the sum of the buffer, then one dot product per column. */
+    private double[] dots = new double[8];
 
     /**
      * Adds the sums over positions [lo, hi) to {@code s1} and {@code s2} and returns S0.
@@ -20,6 +24,11 @@ final class CoxRangeSums {
      * @param cols covariate columns by position
      */
     double add(double[] w, int lo, int hi, double[][] cols, double[] s1, double[] s2) {
+        return add(w, lo, hi, cols, s1, 0, s2, 0);
+    }
+
+    /** As {@link #add(double[], int, int, double[][], double[], double[])}, at offsets of s1 and s2. */
+    double add(double[] w, int lo, int hi, double[][] cols, double[] s1, int off1, double[] s2, int off2) {
         int p = cols.length;
         double s0 = 0;
         if (hi - lo < SHORT) {
@@ -28,8 +37,8 @@ final class CoxRangeSums {
                 s0 += r;
                 for (int i = 0; i < p; i++) {
                     double rx = r * cols[i][s];
-                    s1[i] += rx;
-                    int row = i * p;
+                    s1[off1 + i] += rx;
+                    int row = off2 + i * p;
                     for (int j = 0; j <= i; j++) {
                         s2[row + j] += rx * cols[j][s];
                     }
@@ -46,14 +55,66 @@ final class CoxRangeSums {
                 for (int t = 0; t < len; t++) {
                     buf[t] = w[b0 + t] * ci[b0 + t];
                 }
-                s1[i] += sum(buf, 0, len);
-                int row = i * p;
+                double[] r = blockDots(cols, i, b0, len);
+                s1[off1 + i] += r[0];
+                int row = off2 + i * p;
                 for (int j = 0; j <= i; j++) {
-                    s2[row + j] += dot(buf, cols[j], b0, len);
+                    s2[row + j] += r[1 + j];
                 }
             }
         }
         return s0;
+    }
+
+    /** Number of blocks {@link #blocks} writes for a range of {@code len} subjects. */
+    static int blockCount(int len) {
+        return len < SHORT ? 0 : (len + BLOCK - 1) / BLOCK;
+    }
+
+    /**
+     * The long-range branch of {@link #add} with the additions left to the caller: each block's
+     * S1 and S2 are written to {@code out} (p + p * p values a block, from {@code off}), for
+     * {@link #addBlocks} to add in block order, which gives exactly the sums {@code add} forms.
+     * Requires hi - lo &gt;= {@link #SHORT}.
+     *
+     * @return S0 over the range, exactly as {@code add} returns it
+     */
+    double blocks(double[] w, int lo, int hi, double[][] cols, double[] out, int off) {
+        int p = cols.length;
+        int stride = p + p * p;
+        double s0 = 0;
+        double[] buf = buffer;
+        for (int b0 = lo; b0 < hi; b0 += BLOCK, off += stride) {
+            int len = Math.min(BLOCK, hi - b0);
+            s0 += sum(w, b0, len);
+            for (int i = 0; i < p; i++) {
+                double[] ci = cols[i];
+                for (int t = 0; t < len; t++) {
+                    buf[t] = w[b0 + t] * ci[b0 + t];
+                }
+                double[] r = blockDots(cols, i, b0, len);
+                out[off + i] = r[0];
+                int row = off + p + i * p;
+                for (int j = 0; j <= i; j++) {
+                    out[row + j] = r[1 + j];
+                }
+            }
+        }
+        return s0;
+    }
+
+    /** Adds {@code nBlocks} blocks written by {@link #blocks} (from {@code off}) to s1 and s2, in order. */
+    static void addBlocks(double[] in, int off, int nBlocks, int p, double[] s1, double[] s2) {
+        int stride = p + p * p;
+        for (int b = 0; b < nBlocks; b++, off += stride) {
+            for (int i = 0; i < p; i++) {
+                s1[i] += in[off + i];
+                int row = i * p;
+                for (int j = 0; j <= i; j++) {
+                    s2[row + j] += in[off + p + row + j];
+                }
+            }
+        }
     }
 
     /** Adds the column sums over [lo, hi) to {@code out}. */
@@ -79,6 +140,60 @@ final class CoxRangeSums {
             a0 += v[from + t];
         }
         return (a0 + a1) + (a2 + a3);
+    }
+
+    /**
+     * Of the buffer (r_s x_i over a block): its sum, then its dot product with each column
+     * j &lt;= i, into {@code dots[0]} and {@code dots[1 + j]}. Each value is formed exactly as
+     * {@link #sum} and {@link #dot} form it (four partial sums over t mod 4, added pairwise); the
+     * columns are taken two at a time only so that one sweep over the buffer feeds eight
+     * independent additions.
+     */
+    private double[] blockDots(double[][] cols, int i, int from, int len) {
+        if (dots.length < i + 2) {
+            dots = new double[2 * (i + 2)];
+        }
+        double[] r = dots;
+        double[] buf = buffer;
+        r[0] = sum(buf, 0, len);
+        int j = 0;
+        for (; j + 1 <= i; j += 2) {
+            double[] ca = cols[j];
+            double[] cb = cols[j + 1];
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            double b2 = 0;
+            double b3 = 0;
+            int t = 0;
+            for (; t + 3 < len; t += 4) {
+                double x0 = buf[t];
+                double x1 = buf[t + 1];
+                double x2 = buf[t + 2];
+                double x3 = buf[t + 3];
+                a0 += x0 * ca[from + t];
+                a1 += x1 * ca[from + t + 1];
+                a2 += x2 * ca[from + t + 2];
+                a3 += x3 * ca[from + t + 3];
+                b0 += x0 * cb[from + t];
+                b1 += x1 * cb[from + t + 1];
+                b2 += x2 * cb[from + t + 2];
+                b3 += x3 * cb[from + t + 3];
+            }
+            for (; t < len; t++) {
+                a0 += buf[t] * ca[from + t];
+                b0 += buf[t] * cb[from + t];
+            }
+            r[1 + j] = (a0 + a1) + (a2 + a3);
+            r[2 + j] = (b0 + b1) + (b2 + b3);
+        }
+        if (j == i) {
+            r[1 + j] = dot(buf, cols[j], from, len);
+        }
+        return r;
     }
 
     /** sum_t buf[t] * col[from + t]. */

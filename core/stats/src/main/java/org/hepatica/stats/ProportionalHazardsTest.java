@@ -197,7 +197,7 @@ public final class ProportionalHazardsTest {
 
     /**
      * The zph1.c pass: score of the g(t) x terms and the full 2k x 2k information, by the same
-     * backward walk as the fit ({@link CoxRiskSets#walk}): the risk-set covariance V of each
+     * backward walk as the fit ({@link CoxRiskSetWalk}): the risk-set covariance V of each
      * event time enters the blocks as V, g V, g^2 V.
      */
     private static void accumulate(CoxRiskSets data, int[] columns, double[] beta, double[] gt,
@@ -210,13 +210,11 @@ public final class ProportionalHazardsTest {
         }
         double[] eta = new double[n];
         double[] risk = new double[n];
-        CoxRiskSets.linearPredictor(cols, beta, eta, risk);
         double[] u1 = new double[k];
         double[] u2 = new double[k];
         double[] info = new double[k * k];
         double[][] infoTime = {new double[k * k], new double[k * k]};
-        CoxRiskSets.walk(cols, eta, risk, efron, u1, gt, u2, data.times, new CoxRangeSums(),
-                new double[k], new double[k], new double[k * k], new double[k * k], info, infoTime);
+        data.walk.run(cols, beta, eta, risk, efron, u1, gt, u2, info, infoTime);
         for (int i = 0; i < k; i++) {
             u[i] = u1[i];
             u[i + k] = u2[i];

@@ -1,0 +1,39 @@
+package org.hepatica.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Dense ranks by the hash table and by the fallback sort agree with ranks read off a plain sort. */
+class DenseRanksTest {
+
+    @ParameterizedTest(name = "n {0}, {1} distinct levels")
+    @CsvSource({"0, 1", "1, 1", "10, 3", "5000, 7", "100000, 40000", "100000, 1000000", "300000, 2"})
+    void ranksAreThoseOfTheSortedValues(int n, int levels) {
+        SplittableRandom r = new SplittableRandom(n + 31L * levels);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            int level = r.nextInt(levels);
+            v[i] = level == 0 && r.nextBoolean() ? -0.0 : (level - levels / 2) * 0.37; // -0.0 ties with 0.0
+        }
+        int[] rank = new int[n];
+        int m = DenseRanks.of(v, rank);
+
+        double[] sorted = v.clone();
+        for (int i = 0; i < n; i++) {
+            sorted[i] += 0.0;
+        }
+        Arrays.sort(sorted);
+        double[] distinct = Arrays.stream(sorted).distinct().toArray();
+        int[] expected = new int[n];
+        for (int i = 0; i < n; i++) {
+            expected[i] = Arrays.binarySearch(distinct, v[i] + 0.0);
+        }
+        assertEquals(distinct.length, m, "distinct values");
+        assertArrayEquals(expected, rank);
+    }
+}
