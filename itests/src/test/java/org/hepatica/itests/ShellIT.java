@@ -72,14 +72,9 @@ class ShellIT {
 
     /** The output of a command that must fail (bin/client exits non-zero). */
     private String refused(String user, String pw, String command) throws Exception {
-        return refused(user, pw, command, null);
-    }
-
-    /** The output of a command that must fail, given {@code input} on its standard input. */
-    private String refused(String user, String pw, String command, String input) throws Exception {
         String out;
         try {
-            out = dist.shell(user, pw, command, input);
+            out = dist.shell(user, pw, command);
         } catch (IllegalStateException e) {
             return e.getMessage();
         }

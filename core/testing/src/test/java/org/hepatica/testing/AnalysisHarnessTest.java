@@ -18,7 +18,6 @@ import org.hepatica.analysis.ParameterSpec;
 import org.hepatica.analysis.ParameterType;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.Endpoint;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class AnalysisHarnessTest {
@@ -130,7 +129,7 @@ class AnalysisHarnessTest {
     @Test
     void theReferenceCohortReadsAsThePlatformImportsIt() {
         Path demo = Path.of(System.getProperty("hepatica.reference.dir", "../../../shared/reference"), "hcc_demo.csv");
-        Assumptions.assumeTrue(Files.exists(demo), "no reference cohort at " + demo);
+        assertTrue(Files.exists(demo), "the reference cohorts (../shared/reference) are needed: none at " + demo);
         CohortView c = TestCohorts.csv(demo);
         assertEquals(400, c.size());
         assertEquals(List.of("RFA", "RFA+RT"), c.categorical("arm").levels());

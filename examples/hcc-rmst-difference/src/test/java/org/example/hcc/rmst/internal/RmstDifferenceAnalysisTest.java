@@ -15,7 +15,6 @@ import org.hepatica.cohort.CohortView;
 import org.hepatica.testing.AnalysisHarness;
 import org.hepatica.testing.AnalysisRun;
 import org.hepatica.testing.TestCohorts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class RmstDifferenceAnalysisTest {
@@ -67,7 +66,7 @@ class RmstDifferenceAnalysisTest {
     @Test
     void theReferenceCohortMatchesR() throws Exception {
         Path dir = Path.of(System.getProperty("hepatica.reference.dir", "../../../shared/reference"));
-        Assumptions.assumeTrue(Files.exists(dir.resolve("hcc_demo.csv")), "no reference cohorts at " + dir);
+        assertTrue(Files.exists(dir.resolve("hcc_demo.csv")), "the reference cohorts (../shared/reference) are needed: none at " + dir);
         JsonNode groups = new ObjectMapper().readTree(dir.resolve("hcc_demo.expected.json").toFile())
                 .at("/endpoints/DFS/km_log-log/byGroup/groups");
         AnalysisRun run = harness.run(TestCohorts.csv(dir.resolve("hcc_demo.csv")), Map.of("tau", 1095));
