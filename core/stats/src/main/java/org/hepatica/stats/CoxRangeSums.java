@@ -46,24 +46,40 @@ final class CoxRangeSums {
             }
             return s0;
         }
-        double[] buf = buffer;
         for (int b0 = lo; b0 < hi; b0 += BLOCK) {
-            int len = Math.min(BLOCK, hi - b0);
-            s0 += sum(w, b0, len);
-            for (int i = 0; i < p; i++) {
-                double[] ci = cols[i];
-                for (int t = 0; t < len; t++) {
-                    buf[t] = w[b0 + t] * ci[b0 + t];
-                }
-                double[] r = blockDots(cols, i, b0, len);
+            s0 += block(w, b0, Math.min(BLOCK, hi - b0), cols, s1, off1, s2, off2, true);
+        }
+        return s0;
+    }
+
+    /**
+     * One block of a long range: its S1 to {@code s1} from {@code off1} and its S2 (lower triangle)
+     * to {@code s2} from {@code off2}, added to what is there or written over it; returns its S0.
+     */
+    private double block(double[] w, int b0, int len, double[][] cols, double[] s1, int off1, double[] s2, int off2,
+            boolean accumulate) {
+        int p = cols.length;
+        double[] buf = buffer;
+        for (int i = 0; i < p; i++) {
+            double[] ci = cols[i];
+            for (int t = 0; t < len; t++) {
+                buf[t] = w[b0 + t] * ci[b0 + t];
+            }
+            double[] r = blockDots(cols, i, b0, len);
+            int row = off2 + i * p;
+            if (accumulate) {
                 s1[off1 + i] += r[0];
-                int row = off2 + i * p;
                 for (int j = 0; j <= i; j++) {
                     s2[row + j] += r[1 + j];
                 }
+            } else {
+                s1[off1 + i] = r[0];
+                for (int j = 0; j <= i; j++) {
+                    s2[row + j] = r[1 + j];
+                }
             }
         }
-        return s0;
+        return sum(w, b0, len);
     }
 
     /** Number of blocks {@link #blocks} writes for a range of {@code len} subjects. */
@@ -83,22 +99,8 @@ final class CoxRangeSums {
         int p = cols.length;
         int stride = p + p * p;
         double s0 = 0;
-        double[] buf = buffer;
         for (int b0 = lo; b0 < hi; b0 += BLOCK, off += stride) {
-            int len = Math.min(BLOCK, hi - b0);
-            s0 += sum(w, b0, len);
-            for (int i = 0; i < p; i++) {
-                double[] ci = cols[i];
-                for (int t = 0; t < len; t++) {
-                    buf[t] = w[b0 + t] * ci[b0 + t];
-                }
-                double[] r = blockDots(cols, i, b0, len);
-                out[off + i] = r[0];
-                int row = off + p + i * p;
-                for (int j = 0; j <= i; j++) {
-                    out[row + j] = r[1 + j];
-                }
-            }
+            s0 += block(w, b0, Math.min(BLOCK, hi - b0), cols, out, off, out, off + p, false);
         }
         return s0;
     }
