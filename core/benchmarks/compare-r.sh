@@ -84,7 +84,11 @@ if command -v "$rscript" >/dev/null 2>&1 \
 fi
 
 rm -f "$work/api.json"
-api_status="dfs request: not measured (no distribution tarball: mvn -B -DskipTests package, or API=1)"
+if [ "$api" = 0 ]; then
+  api_status="dfs request: not measured (API=0)"
+else
+  api_status="dfs request: not measured (no distribution tarball: mvn -B -DskipTests package, or API=1)"
+fi
 if [ "$api" = 1 ] || { [ "$api" = auto ] && [ -r "$tarball" ]; }; then
   echo "HTTP API: the dfs request, $reps runs after the warm-up (analysis-benchmark.sh); load $(load)"
   ROWS="$rows" SEED="$seed" REPS="$reps" ANALYSES=dfs JMH=0 MVN_ARGS="${MVN_ARGS:-}" \

@@ -59,11 +59,43 @@ final class CoxRangeSums {
     private double block(double[] w, int b0, int len, double[][] cols, double[] s1, int off1, double[] s2, int off2,
             boolean accumulate) {
         int p = cols.length;
+        if (p == 0) {
+            return sum(w, b0, len);
+        }
         double[] buf = buffer;
+        // S0 of the block, formed as sum(w, b0, len) forms it, in the sweep that fills the buffer
+        // for the first column
+        double w0 = 0;
+        double w1 = 0;
+        double w2 = 0;
+        double w3 = 0;
         for (int i = 0; i < p; i++) {
             double[] ci = cols[i];
-            for (int t = 0; t < len; t++) {
-                buf[t] = w[b0 + t] * ci[b0 + t];
+            int t = 0;
+            if (i == 0) {
+                for (; t + 3 < len; t += 4) {
+                    double r0 = w[b0 + t];
+                    double r1 = w[b0 + t + 1];
+                    double r2 = w[b0 + t + 2];
+                    double r3 = w[b0 + t + 3];
+                    w0 += r0;
+                    w1 += r1;
+                    w2 += r2;
+                    w3 += r3;
+                    buf[t] = r0 * ci[b0 + t];
+                    buf[t + 1] = r1 * ci[b0 + t + 1];
+                    buf[t + 2] = r2 * ci[b0 + t + 2];
+                    buf[t + 3] = r3 * ci[b0 + t + 3];
+                }
+                for (; t < len; t++) {
+                    double r = w[b0 + t];
+                    w0 += r;
+                    buf[t] = r * ci[b0 + t];
+                }
+            } else {
+                for (; t < len; t++) {
+                    buf[t] = w[b0 + t] * ci[b0 + t];
+                }
             }
             double[] r = blockDots(cols, i, b0, len);
             int row = off2 + i * p;
@@ -79,7 +111,7 @@ final class CoxRangeSums {
                 }
             }
         }
-        return sum(w, b0, len);
+        return (w0 + w1) + (w2 + w3);
     }
 
     /** Number of blocks {@link #blocks} writes for a range of {@code len} subjects. */
@@ -148,8 +180,8 @@ final class CoxRangeSums {
      * Of the buffer (r_s x_i over a block): its sum, then its dot product with each column
      * j &lt;= i, into {@code dots[0]} and {@code dots[1 + j]}. Each value is formed exactly as
      * {@link #sum} and {@link #dot} form it (four partial sums over t mod 4, added pairwise); the
-     * columns are taken two at a time only so that one sweep over the buffer feeds eight
-     * independent additions.
+     * sum is taken in the sweep of the first column(s), and the columns two at a time, only so
+     * that one sweep over the buffer feeds eight to twelve independent additions.
      */
     private double[] blockDots(double[][] cols, int i, int from, int len) {
         if (dots.length < i + 2) {
@@ -157,8 +189,12 @@ final class CoxRangeSums {
         }
         double[] r = dots;
         double[] buf = buffer;
-        r[0] = sum(buf, 0, len);
-        int j = 0;
+        if (i == 0) {
+            sumAndDot(buf, cols[0], from, len, r);
+            return r;
+        }
+        sumAndPair(buf, cols[0], cols[1], from, len, r);
+        int j = 2;
         for (; j + 1 <= i; j += 2) {
             double[] ca = cols[j];
             double[] cb = cols[j + 1];
@@ -196,6 +232,82 @@ final class CoxRangeSums {
             r[1 + j] = dot(buf, cols[j], from, len);
         }
         return r;
+    }
+
+    /** r[0] = sum_t buf[t], r[1] = sum_t buf[t] col[from + t], in one sweep, each as sum and dot form it. */
+    private static void sumAndDot(double[] buf, double[] col, int from, int len, double[] r) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        int t = 0;
+        for (; t + 3 < len; t += 4) {
+            double x0 = buf[t];
+            double x1 = buf[t + 1];
+            double x2 = buf[t + 2];
+            double x3 = buf[t + 3];
+            s0 += x0;
+            s1 += x1;
+            s2 += x2;
+            s3 += x3;
+            a0 += x0 * col[from + t];
+            a1 += x1 * col[from + t + 1];
+            a2 += x2 * col[from + t + 2];
+            a3 += x3 * col[from + t + 3];
+        }
+        for (; t < len; t++) {
+            s0 += buf[t];
+            a0 += buf[t] * col[from + t];
+        }
+        r[0] = (s0 + s1) + (s2 + s3);
+        r[1] = (a0 + a1) + (a2 + a3);
+    }
+
+    /** r[0] = sum_t buf[t], r[1], r[2] its dot products with ca and cb, in one sweep. */
+    private static void sumAndPair(double[] buf, double[] ca, double[] cb, int from, int len, double[] r) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        int t = 0;
+        for (; t + 3 < len; t += 4) {
+            double x0 = buf[t];
+            double x1 = buf[t + 1];
+            double x2 = buf[t + 2];
+            double x3 = buf[t + 3];
+            s0 += x0;
+            s1 += x1;
+            s2 += x2;
+            s3 += x3;
+            a0 += x0 * ca[from + t];
+            a1 += x1 * ca[from + t + 1];
+            a2 += x2 * ca[from + t + 2];
+            a3 += x3 * ca[from + t + 3];
+            b0 += x0 * cb[from + t];
+            b1 += x1 * cb[from + t + 1];
+            b2 += x2 * cb[from + t + 2];
+            b3 += x3 * cb[from + t + 3];
+        }
+        for (; t < len; t++) {
+            s0 += buf[t];
+            a0 += buf[t] * ca[from + t];
+            b0 += buf[t] * cb[from + t];
+        }
+        r[0] = (s0 + s1) + (s2 + s3);
+        r[1] = (a0 + a1) + (a2 + a3);
+        r[2] = (b0 + b1) + (b2 + b3);
     }
 
     /** sum_t buf[t] * col[from + t]. */

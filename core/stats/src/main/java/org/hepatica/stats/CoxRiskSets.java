@@ -105,13 +105,16 @@ final class CoxRiskSets {
         scale = centring.scale().clone();
         xc = new double[p][];
         int[] order = times.order;
-        // x in sorted order, centred and scaled: column by column, from 50,000 subjects half of
-        // the columns on the helper thread (each column is computed alike by either thread)
-        int half = n >= TwoThreads.PARALLEL_THRESHOLD ? p / 2 : 0;
-        TwoThreads.Forked<Void> first = half > 0 ? TwoThreads.fork(() -> sortColumns(x, order, 0, half)) : null;
-        sortColumns(x, order, half, p);
-        if (first != null) {
-            first.join();
+        // x in sorted order, centred and scaled; from 50,000 subjects the later half of the
+        // positions of every column on the helper thread (each value is computed alike by either)
+        for (int j = 0; j < p; j++) {
+            xc[j] = new double[n];
+        }
+        int half = n >= TwoThreads.PARALLEL_THRESHOLD ? n / 2 : n;
+        TwoThreads.Forked<Void> later = half < n ? TwoThreads.fork(() -> sortColumns(x, order, half, n)) : null;
+        sortColumns(x, order, 0, half);
+        if (later != null) {
+            later.join();
         }
         walk = new CoxRiskSetWalk(times, n >= TwoThreads.PARALLEL_THRESHOLD);
         eta = new double[n];
@@ -119,18 +122,16 @@ final class CoxRiskSets {
         info = new double[p * p];
     }
 
-    /** xc[j][s] = (x[j][order[s]] - mean_j) * scale_j for the columns [from, to). */
+    /** xc[j][s] = (x[j][order[s]] - mean_j) * scale_j for the positions s in [from, to), every column. */
     private void sortColumns(double[][] x, int[] order, int from, int to) {
-        int n = order.length;
-        for (int j = from; j < to; j++) {
+        for (int j = 0; j < p; j++) {
             double[] col = x[j];
             double mean = means[j];
             double factor = scale[j];
-            double[] sorted = new double[n];
-            for (int s = 0; s < n; s++) { // gather: random reads, sequential writes
+            double[] sorted = xc[j];
+            for (int s = from; s < to; s++) { // gather: random reads, sequential writes
                 sorted[s] = (col[order[s]] - mean) * factor;
             }
-            xc[j] = sorted;
         }
     }
 
