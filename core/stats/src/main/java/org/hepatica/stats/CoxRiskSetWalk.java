@@ -1,6 +1,8 @@
 package org.hepatica.stats;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The backward walk over the risk sets of a Cox model, shared by the fit (R survival 3.5.3
@@ -32,7 +34,9 @@ import java.util.Arrays;
  *
  * <p>The plan (ranges, resets at strata, blocks, chunks) depends on the time order only and is
  * built once per fit; the per-chunk buffers are O(2^16 / 256 + 2048) blocks of p + p^2 values.
- * Immutable; {@link #run} is thread-safe.
+ * The sum of x over the deaths of each event time does not depend on beta: it is formed once
+ * per covariate column (the first walk over it) and kept, eventTimes values a column.
+ * {@link #run} is thread-safe.
  */
 final class CoxRiskSetWalk {
 
@@ -56,6 +60,8 @@ final class CoxRiskSetWalk {
     private final int[] chunkStart;
     private final int maxChunkEvents;
     private final int maxChunkBlocks;
+    /** Per covariate column (by identity): its sum over the deaths of each event time, in walk order. */
+    private final Map<double[], double[]> deathSums = new IdentityHashMap<>();
 
     /** @param parallel whether to split the range sums with the helper thread */
     CoxRiskSetWalk(CoxTimeOrder times, boolean parallel) {
@@ -118,6 +124,22 @@ final class CoxRiskSetWalk {
         maxChunkBlocks = maxBlocks;
     }
 
+    /** The sum of {@code col} over the deaths of each event time (formed on first use, then kept). */
+    private double[] deathSums(double[] col) {
+        synchronized (deathSums) {
+            double[] sums = deathSums.get(col);
+            if (sums == null) {
+                sums = new double[eventTimes];
+                for (int e = 0; e < eventTimes; e++) {
+                    int g = group[e];
+                    sums[e] = CoxRangeSums.sum(col, times.groupStart[g], times.groupEvents[g]);
+                }
+                deathSums.put(col, sums);
+            }
+            return sums;
+        }
+    }
+
     /** Subjects event time e covers: its deaths and the censored joining with it. */
     private int span(int e) {
         return censoredEnd[e] - times.groupStart[group[e]];
@@ -149,9 +171,12 @@ final class CoxRiskSetWalk {
         double[] c0 = new double[maxChunkEvents];
         double[] d1 = new double[maxChunkEvents * p];
         double[] d2 = new double[maxChunkEvents * pp];
-        double[] dx = new double[maxChunkEvents * p];
+        double[][] dx = new double[p][];
+        for (int i = 0; i < p; i++) {
+            dx[i] = deathSums(cols[i]);
+        }
         double[] blocks = new double[maxChunkBlocks * (p + pp)];
-        Phase1 work = new Phase1(cols, beta, eta, risk, d0, c0, d1, d2, dx, blocks);
+        Phase1 work = new Phase1(cols, beta, eta, risk, d0, c0, d1, d2, blocks);
         double[] denomAt = new double[maxChunkEvents];
         double[] term = new double[maxChunkEvents * 6];
         Terms terms = new Terms(efron, d0, denomAt, term);
@@ -218,7 +243,7 @@ final class CoxRiskSetWalk {
                 }
                 double wt = gt == null ? 1.0 : gt[start];
                 for (int i = 0; i < p; i++) {
-                    double sx = dx[o1 + i]; // sum over deaths of x
+                    double sx = dx[i][e]; // sum over deaths of x
                     u[i] += sx;
                     if (gt != null) {
                         uTime[i] += wt * sx; // g(t) x of the deaths
@@ -361,12 +386,11 @@ final class CoxRiskSetWalk {
         private final double[] c0;
         private final double[] d1;
         private final double[] d2;
-        private final double[] dx;
         private final double[] blocks;
         private final boolean zeroBeta;
 
         Phase1(double[][] cols, double[] beta, double[] eta, double[] risk, double[] d0, double[] c0,
-               double[] d1, double[] d2, double[] dx, double[] blocks) {
+               double[] d1, double[] d2, double[] blocks) {
             this.cols = cols;
             this.beta = beta;
             this.eta = eta;
@@ -375,7 +399,6 @@ final class CoxRiskSetWalk {
             this.c0 = c0;
             this.d1 = d1;
             this.d2 = d2;
-            this.dx = dx;
             this.blocks = blocks;
             boolean zero = true;
             for (double b : beta) {
@@ -400,9 +423,6 @@ final class CoxRiskSetWalk {
                 Arrays.fill(d1, slot * p, slot * p + p, 0.0);
                 Arrays.fill(d2, slot * pp, slot * pp + pp, 0.0);
                 d0[slot] = sums.add(risk, start, censoredStart, cols, d1, slot * p, d2, slot * pp);
-                for (int i = 0; i < p; i++) {
-                    dx[slot * p + i] = CoxRangeSums.sum(cols[i], start, censoredStart - start);
-                }
                 if (firstBlock[e + 1] > firstBlock[e]) {
                     c0[slot] = sums.blocks(risk, censoredStart, end, cols, blocks,
                             (firstBlock[e] - blockBase) * stride);
