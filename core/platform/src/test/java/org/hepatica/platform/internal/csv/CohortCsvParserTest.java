@@ -119,6 +119,42 @@ class CohortCsvParserTest {
     }
 
     @Test
+    void binaryIntegerAndRangeRulesRejectTheValueNamingTheRuleAndKeepTheBoundaries() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,mvi,tumor_count,age,ae_max_grade,margin_mm\n"
+                + "A,10,1,2,1,50,0,0\n"
+                + "B,10,1,0.5,1,50,0,0\n"
+                + "C,10,1,1,1.5,50,0,0\n"
+                + "D,10,1,1,-1,50,0,0\n"
+                + "E,10,1,1,1,-0.1,0,0\n"
+                + "F,10,1,1,1,130.5,0,0\n"
+                + "G,10,1,1,1,50,6,0\n"
+                + "H,10,1,1,1,50,0,-2\n"
+                + "I,10,1,0,0,0,5,0\n"
+                + "J,10,1,1,2,130,0,0\n");
+        List<Rejection> r = p.rejections();
+        assertEquals(List.of(
+                new Rejection(2, "mvi", "'2' must be 0 or 1"),
+                new Rejection(3, "mvi", "'0.5' must be 0 or 1"),
+                new Rejection(4, "tumor_count", "'1.5' is not a whole number"),
+                new Rejection(5, "tumor_count", "'-1' is outside the allowed range (at least 0)"),
+                new Rejection(6, "age", "'-0.1' is outside the allowed range 0 to 130"),
+                new Rejection(7, "age", "'130.5' is outside the allowed range 0 to 130"),
+                new Rejection(8, "ae_max_grade", "'6' is outside the allowed range 0 to 5"),
+                new Rejection(9, "margin_mm", "'-2' is outside the allowed range (at least 0)")), r);
+        // the boundaries themselves are allowed, and the values are stored as given
+        assertEquals(2, p.data().size());
+        Column age = p.data().columns().stream().filter(c -> c.name().equals("age")).findFirst().orElseThrow();
+        assertEquals(ColumnType.NUMERIC, age.type());
+        assertArrayEquals(new double[] {0, 130}, age.values());
+        Column count = p.data().columns().stream().filter(c -> c.name().equals("tumor_count")).findFirst()
+                .orElseThrow();
+        assertEquals(ColumnType.INTEGER, count.type());
+        assertArrayEquals(new double[] {0, 2}, count.values());
+        Column mvi = p.data().columns().stream().filter(c -> c.name().equals("mvi")).findFirst().orElseThrow();
+        assertEquals(ColumnType.BINARY, mvi.type());
+    }
+
+    @Test
     void quotedFieldsCrlfBomAndCaseInsensitiveHeadersAreRead() throws Exception {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         String body = " Patient_ID ,OS_TIME,os_event,note\r\n\"P,1\",12,0,\"two\nlines \"\"quoted\"\"\"\r\nP2,3,1,x\r\n";
