@@ -144,7 +144,7 @@ public final class CsvReader {
             if (fields >= MAX_FIELDS) {
                 throw new CsvFormatException(recordLine, "more than " + MAX_FIELDS + " columns");
             }
-            int n = fields * 2;
+            int n = Math.min(MAX_FIELDS, fields * 2);
             fieldStart = Arrays.copyOf(fieldStart, n);
             fieldEnd = Arrays.copyOf(fieldEnd, n);
             fieldQuoted = Arrays.copyOf(fieldQuoted, n);
@@ -392,11 +392,6 @@ public final class CsvReader {
     /** A problem found while reading the current record, or null. */
     public String recordProblem() {
         return problem;
-    }
-
-    /** Whether field {@code i} is empty (an empty quoted field {@code ""} is empty too). */
-    public boolean isEmpty(int i) {
-        return fieldStart[i] == fieldEnd[i];
     }
 
     /** Whether field {@code i} is blank: empty or only spaces and tabs. */

@@ -167,7 +167,7 @@ final class DirectIdentifiers {
 
     /** Whether the value holds an e-mail address, {@code local@domain.tld}, alone or within text. */
     static boolean isEmail(String value) {
-        return value.indexOf('@') > 0 && EMAIL.matcher(value).find();
+        return value.indexOf('@') >= 0 && EMAIL.matcher(value).find();
     }
 
     /**

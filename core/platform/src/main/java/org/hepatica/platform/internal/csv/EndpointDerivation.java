@@ -142,7 +142,8 @@ public final class EndpointDerivation {
             dfsEvent = -1;
             cause = -1;
         }
-        if (osEvent < 0 && dfsEvent < 0) {
+        if (dfsEvent < 0) {
+            // neither follow-up nor an event date: no OS either (a death would have given DFS)
             return new Outcome(Endpoints.NONE, List.of(new Problem(LAST_FOLLOWUP,
                     "last_followup_date is empty and no event date is given: no endpoint can be derived")));
         }
@@ -175,7 +176,10 @@ public final class EndpointDerivation {
                 dfs ? unit.toDays(dfsTime) : Double.NaN, dfs ? (int) dfsEvent : -1, cause), List.of());
     }
 
-    /** Checks one (time, event) pair; returns whether it is complete and valid. */
+    /**
+     * Checks one (time, event) pair, adding a problem for each thing wrong with it; returns whether the
+     * pair is given at all (either value present). A given pair is valid when no problem was added.
+     */
     private static boolean checkPair(List<Problem> problems, String timeName, double time, String eventName,
             double event) {
         boolean hasTime = !Double.isNaN(time);
@@ -183,7 +187,6 @@ public final class EndpointDerivation {
         if (!hasTime && !hasEvent) {
             return false;
         }
-        int before = problems.size();
         if (hasTime && time < 0) {
             problems.add(new Problem(timeName, timeName + " is negative"));
         }
@@ -199,6 +202,6 @@ public final class EndpointDerivation {
         if (!hasEvent) {
             problems.add(new Problem(eventName, eventName + " is empty but " + timeName + " is given"));
         }
-        return problems.size() == before;
+        return true;
     }
 }

@@ -263,6 +263,85 @@ class CohortCsvParserTest {
     }
 
     @Test
+    void levelsAreStoredInTheContractsSpellingWhateverTheirCase() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,sex,rt_technique\n"
+                + "P1,10,1,m,imrt\nP2,20,0,F,Sbrt\nP3,30,1,f,NONE\nP4,40,0,M,IMRT\n");
+        assertEquals(4, p.data().size(), p.rejections().toString());
+        Column sex = p.data().column("sex");
+        assertEquals(List.of("F", "M"), sex.levels());
+        assertArrayEquals(new int[] {1, 0, 0, 1}, sex.codes());
+        Column technique = p.data().column("rt_technique");
+        assertEquals(List.of("IMRT", "SBRT", "none"), technique.levels());
+        assertArrayEquals(new int[] {0, 1, 2, 0}, technique.codes());
+    }
+
+    @Test
+    void aRejectedRowIsKeptAsCsvThatReadsBackToItsValues() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,a,b,c,d\n"
+                + "P1,-1,1,\",x\",\"\"\"y\",\"\nz\",plain\n"
+                + "P2,10,1,x,y,z,w\n");
+        assertEquals(List.of("P1,-1,1,\",x\",\"\"\"y\",\"\nz\",plain"), p.rejectedRows());
+        ParsedCohort back = parse("patient_id,os_time,os_event,a,b,c,d\n"
+                + p.rejectedRows().get(0).replace(",-1,", ",5,") + "\n");
+        assertEquals(List.of(",x"), back.data().column("a").levels());
+        assertEquals(List.of("\"y"), back.data().column("b").levels());
+        assertEquals(List.of("\nz"), back.data().column("c").levels());
+    }
+
+    @Test
+    void aDuplicateRowIsKeptWithItsText() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,note\nP1,10,1,first\nP2,5,0,x\nP1,20,0,\"a, b\"\n");
+        assertEquals(2, p.data().size());
+        assertEquals(List.of(new Rejection(4, "patient_id", "duplicate patient_id 'P1' (first on line 2)")),
+                p.rejections());
+        assertEquals(List.of("P1,20,0,\"a, b\""), p.rejectedRows());
+    }
+
+    @Test
+    void anEmptyPatientIdIsNamedBesideTheRowsOtherProblems() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,age\n,10,1,200\nP2,10,1,60\n");
+        assertEquals(List.of(new Rejection(2, "age", "'200' is outside the allowed range 0 to 130"),
+                new Rejection(2, "patient_id", "patient_id is empty")), p.rejections());
+    }
+
+    @Test
+    void aTabIsFreeTextInAnExtraColumnButNotInAnIdentifierOrASite() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,site,note\n"
+                + "\"P\t1\",10,1,A,x\n"
+                + "P2,20,0,\"Centre\tNord\",y\n"
+                + "P3,20,0,B,\"a\tb\"\n");
+        String plain = " identifiers and levels must be plain text";
+        assertEquals(List.of(
+                new Rejection(2, "patient_id", "the value contains the control character U+0009 at position 2;" + plain),
+                new Rejection(3, "site", "the value contains the control character U+0009 at position 7;" + plain)),
+                p.rejections());
+        assertEquals(1, p.data().size());
+        assertEquals(List.of("a\tb"), p.data().column("note").levels());
+    }
+
+    @Test
+    void aValueIsQuotedWholeUpToSixtyCharacters() throws Exception {
+        String sixty = "X".repeat(60);
+        String longer = "Y".repeat(61);
+        ParsedCohort p = parse("patient_id,os_time,os_event,sex\nP1,10,1," + sixty + "\nP2,10,1," + longer
+                + "\nP3,10,1,M\n");
+        assertEquals("'" + sixty + "' is not one of M, F", p.rejections().get(0).reason());
+        assertEquals("'" + "Y".repeat(40) + "...' (61 characters) is not one of M, F", p.rejections().get(1).reason());
+    }
+
+    @Test
+    void aCellHoldsExactly65535BytesOfUtf8() throws Exception {
+        ParsedCohort p = parse("patient_id,os_time,os_event,note\n"
+                + "P1,10,1," + "x".repeat(CohortCsvParser.MAX_VALUE_BYTES) + "\n"
+                + "P2,10,1," + "\u0800".repeat(21_845) + "\n"
+                + "P3,10,1," + "\u0800".repeat(21_846) + "\n"
+                + "P4,10,1," + "\u07ff".repeat(32_767) + "\n");
+        assertEquals(List.of(new Rejection(4, "note", "the value is 65538 bytes long; a cell holds at most 65535 bytes"
+                + " of UTF-8")), p.rejections(), "U+0800 takes 3 bytes, U+07FF 2");
+        assertEquals(3, p.data().size());
+    }
+
+    @Test
     void aRecordThatGrowsPastTheCopyBufferIsReadWhole() throws Exception {
         // a doubled quote makes the reader copy the record; 1,100 bytes outgrow its first buffer
         String note = "say \"\"yes\"\" " + "n".repeat(1100);

@@ -90,4 +90,19 @@ class CsvReaderTest {
         assertEquals(true, reader.fieldEquals(2, "SBRT".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(false, reader.fieldEquals(2, "SBR".getBytes(StandardCharsets.US_ASCII)));
     }
+
+    @Test
+    void aRecordHoldsAtMostTenThousandFields() throws Exception {
+        String most = "f" + ",f".repeat(CsvReader.MAX_FIELDS - 1) + "\n";
+        for (boolean trickle : new boolean[] {false, true}) {
+            byte[] bytes = (most + most + "f" + ",f".repeat(CsvReader.MAX_FIELDS)).getBytes(StandardCharsets.UTF_8);
+            CsvReader reader = new CsvReader(trickle ? new Trickle(bytes) : new ByteArrayInputStream(bytes));
+            assertEquals(true, reader.next());
+            assertEquals(CsvReader.MAX_FIELDS, reader.fieldCount());
+            assertEquals(true, reader.next());
+            assertEquals(CsvReader.MAX_FIELDS, reader.fieldCount());
+            List<String> refused = records(reader);
+            assertEquals(List.of("refused on line 3: more than 10000 columns"), refused, "trickle " + trickle);
+        }
+    }
 }

@@ -162,7 +162,8 @@ class DirectIdentifiersTest {
         String csv = "patient_id,email,os_time,os_event\nP1,a@b.org,10,1\nP2,c@d.org,20\n";
         ParsedCohort p = parse(csv, "email");
         assertEquals(1, p.rowsRejected());
-        assertFalse(p.rejectedRows().get(0).contains("@"), p.rejectedRows().get(0));
+        assertEquals(List.of("(not kept: the row has 3 fields but the header has 4, and the import drops columns)"),
+                p.rejectedRows());
     }
 
     @Test
@@ -211,5 +212,64 @@ class DirectIdentifiersTest {
         assertFalse(DirectIdentifiers.isPhone("2015 - 2019"));
         assertFalse(DirectIdentifiers.isPhone("12-34"));
         assertFalse(DirectIdentifiers.isPhone("1234567890123456"), "more digits than a phone number has");
+        assertTrue(DirectIdentifiers.isPhone("+123456789012345"), "15 digits, the most a phone number has");
+        assertFalse(DirectIdentifiers.isPhone("555-123"), "6 digits are too few");
+        assertTrue(DirectIdentifiers.isEmail("@ward 5: jane@example.org"), "an address after a leading @");
+        assertFalse(DirectIdentifiers.isEmail("no address here"));
+    }
+
+    private static Column text(String... values) {
+        return Column.text("note", values);
+    }
+
+    /** {@code n} copies of {@code value}. */
+    private static String[] times(int n, String value) {
+        String[] v = new String[n];
+        java.util.Arrays.fill(v, value);
+        return v;
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    @Test
+    void freeTextColumnsAreJudgedByTheirValuesCountingOnlyTheNonEmptyOnes() {
+        // 3 rows are enough whatever the share; empty values count in the rows, not in the share
+        assertEquals("e-mail addresses in 3 of 104 rows", DirectIdentifiers.byContent(text(concat(
+                times(3, "a@example.org"), times(97, "ok"), new String[4]))));
+        assertNull(DirectIdentifiers.byContent(text(concat(times(2, "a@example.org"), times(98, "ok")))),
+                "2 of 100 is neither 3 rows nor 20 %");
+        // 20 % of the non-empty values is enough, 1 in 6 is not
+        assertEquals("phone numbers in 1 of 9 rows", DirectIdentifiers.byContent(text(concat(
+                times(1, "555-1234"), times(4, "ok"), new String[4]))));
+        assertNull(DirectIdentifiers.byContent(text(concat(times(1, "555-1234"), times(5, "ok")))));
+        assertNull(DirectIdentifiers.byContent(text(new String[3])), "no value, nothing identifying");
+        assertNull(DirectIdentifiers.byContent(text()));
+    }
+
+    @Test
+    void theMoreFrequentKindIsNamedAndTheEmailAddressesOnATie() {
+        assertEquals("phone numbers in 4 of 10 rows", DirectIdentifiers.byContent(text(concat(
+                times(3, "a@example.org"), times(4, "555-1234"), times(3, "ok")))));
+        assertEquals("e-mail addresses in 3 of 10 rows", DirectIdentifiers.byContent(text(concat(
+                times(3, "a@example.org"), times(3, "555-1234"), times(4, "ok")))));
+        assertEquals("e-mail addresses in 4 of 10 rows", DirectIdentifiers.byContent(text(concat(
+                times(4, "a@example.org"), times(3, "555-1234"), times(3, "ok")))));
+    }
+
+    @Test
+    void categoricalColumnsAreJudgedByTheirLevelsWeightedByTheirRows() {
+        // 1 e-mail address among 100 values: 1 %; missing values (code -1) are not counted
+        int[] codes = new int[105];
+        java.util.Arrays.fill(codes, 1);
+        codes[0] = 0;
+        java.util.Arrays.fill(codes, 100, 105, -1);
+        assertNull(DirectIdentifiers.byContent(Column.categorical("note", codes, List.of("a@example.org", "ok"))));
+        codes[1] = 0;
+        codes[2] = 0;
+        assertEquals("e-mail addresses in 3 of 105 rows",
+                DirectIdentifiers.byContent(Column.categorical("note", codes, List.of("a@example.org", "ok"))));
+        assertNull(DirectIdentifiers.byContent(Column.numeric("note", ColumnType.NUMERIC, new double[] {5551234})));
     }
 }

@@ -235,6 +235,22 @@ class EndpointDerivationTest {
         assertEquals(5, fallback.endpoints().dfsTime());
     }
 
+    @Test
+    void aTimeOfZeroIsAcceptedAndAnEventOrACensoringBothCountAsAnEndpoint() {
+        Outcome zero = EndpointDerivation.derive(null, new double[] {0, 1, 0, 0}, TimeUnit.DAYS);
+        assertTrue(zero.accepted(), zero.problems().toString());
+        assertEquals(0, zero.endpoints().osTime());
+        assertTrue(zero.endpoints().hasOs(), "a death at time 0 is an OS endpoint");
+        assertTrue(zero.endpoints().hasDfs(), "so is a censoring of DFS");
+        Endpoints censored = dates("2020-01-01", null, null, "2020-01-01").endpoints();
+        assertTrue(censored.hasOs() && censored.hasDfs(), censored.toString());
+        assertEquals(0, censored.osEvent());
+        Endpoints dfsOnly = dates("2020-01-01", "2020-03-01", null, null).endpoints();
+        assertFalse(dfsOnly.hasOs());
+        assertTrue(dfsOnly.hasDfs());
+        assertFalse(Endpoints.NONE.hasOs() || Endpoints.NONE.hasDfs());
+    }
+
     private static List<String> reasons(Outcome o) {
         return o.problems().stream().map(p -> p.reason()).toList();
     }

@@ -101,6 +101,50 @@ class RejectionReportTest {
         assertEquals(1, few.count());
     }
 
+    /** The report files in the temporary directory, where an import writes them. */
+    private static java.util.Set<Path> reportFiles() throws Exception {
+        java.util.Set<Path> files = new java.util.HashSet<>();
+        try (java.nio.file.DirectoryStream<Path> dir = Files.newDirectoryStream(
+                Path.of(System.getProperty("java.io.tmpdir")), "hepatica-import-*.rejections.csv")) {
+            dir.forEach(files::add);
+        }
+        return files;
+    }
+
+    /** More than a thousand refused rows (so a report file is begun), then {@code tail}. */
+    private static String manyBadRowsThen(String header, String tail) {
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        for (int i = 0; i <= RejectionReport.KEPT; i++) {
+            csv.append("B").append(i).append(",-1,1").append(",x".repeat(header.split(",").length - 3)).append('\n');
+        }
+        return csv.append(tail).toString();
+    }
+
+    @Test
+    void anImportThatIsRefusedLeavesNoReportFileBehind() throws Exception {
+        java.util.Set<Path> before = reportFiles();
+        // no row acceptable
+        org.hepatica.cohort.CohortImportException none = org.junit.jupiter.api.Assertions.assertThrows(
+                org.hepatica.cohort.CohortImportException.class,
+                () -> parse(manyBadRowsThen("patient_id,os_time,os_event", "")));
+        assertTrue(none.getMessage().startsWith("no row is acceptable (1001 problems; the first 1000 listed)"),
+                none.getMessage());
+        // a column of e-mail addresses
+        StringBuilder emails = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            emails.append("P").append(i).append(",10,1,p").append(i).append("@example.org\n");
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(org.hepatica.cohort.CohortImportException.class,
+                () -> parse(manyBadRowsThen("patient_id,os_time,os_event,contact", emails.toString())));
+        // a record the reader refuses, after the bad rows
+        org.hepatica.cohort.CohortImportException wide = org.junit.jupiter.api.Assertions.assertThrows(
+                org.hepatica.cohort.CohortImportException.class, () -> parse(manyBadRowsThen(
+                        "patient_id,os_time,os_event", "W,1,1" + ",x".repeat(CsvReader.MAX_FIELDS) + "\n")));
+        assertEquals("more than 10000 columns", wide.getMessage());
+        assertEquals(RejectionReport.KEPT + 3L, wide.problems().get(0).line());
+        assertEquals(before, reportFiles(), "no report file of a refused import is left");
+    }
+
     @Test
     void fieldsWithACommaAQuoteOrALineBreakAreQuotedAndAMissingColumnIsEmpty() {
         String csv = new String(RejectionReport.csv(List.of(
