@@ -426,9 +426,12 @@ public final class CsvReader {
         return s;
     }
 
-    /** Where field {@code i} ends once trailing spaces are trimmed, as {@link #field} trims. */
+    /**
+     * Where field {@code i} ends once trailing spaces are trimmed, as {@link #field} trims; a field
+     * of spaces only ends where {@link #trimmedStart} starts it (it is empty).
+     */
     private int trimmedEnd(int i) {
-        int s = fieldStart[i];
+        int s = trimmedStart(i);
         int e = fieldEnd[i];
         while (e > s && record[e - 1] == ' ') {
             e--;

@@ -186,6 +186,18 @@ class CohortCsvParserTest {
         assertTrue(Double.isNaN(p.data().column("lab").values()[1]));
     }
 
+    /** A cell of spaces only is a missing value, in text and number columns and as the first field. */
+    @Test
+    void aCellOfSpacesOnlyIsMissing() throws Exception {
+        ParsedCohort p = parse("site,patient_id,os_time,os_event,lab,grade\n"
+                + "   ,A,1,1,1.5,low\n"
+                + "X,B,2,0,  ,   \n");
+        assertEquals(2, p.data().size(), () -> p.rejections().toString());
+        assertTrue(Double.isNaN(p.data().column("lab").values()[1]));
+        assertEquals(List.of("low"), p.data().column("grade").levels());
+        assertEquals(List.of("X"), p.data().column("site").levels());
+    }
+
     @Test
     void inputsThatAreNotACohortAreRefusedWithTheReason() {
         assertEquals("the input is empty", refused("").getMessage());

@@ -1,6 +1,8 @@
 package org.hepatica.platform.internal.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -104,5 +106,27 @@ class CsvReaderTest {
             List<String> refused = records(reader);
             assertEquals(List.of("refused on line 3: more than 10000 columns"), refused, "trickle " + trickle);
         }
+    }
+
+    /** The header check for NUL bytes looks at the field contents: not at separators, quotes or an earlier record. */
+    @Test
+    void containsLooksAtTheFieldsOfThisRecordOnly() throws Exception {
+        CsvReader r = new CsvReader(new ByteArrayInputStream("x,y,zz\n\"a\",b\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(r.next());
+        assertTrue(r.contains((byte) 'z'));
+        assertTrue(r.next());
+        assertFalse(r.contains((byte) 'z'), "a byte of the previous record");
+        assertFalse(r.contains((byte) ','), "the separator");
+        assertFalse(r.contains((byte) '"'), "the quotes");
+        assertTrue(r.contains((byte) 'a'));
+        assertTrue(r.contains((byte) 'b'));
+    }
+
+    /** A field of spaces only is empty, also as the first field of the input. */
+    @Test
+    void aFieldOfSpacesOnlyIsEmpty() throws Exception {
+        byte[] bytes = "   ,b,  \n".getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of("1:[][b][]"), records(new CsvReader(bytes, 0, bytes.length, 1)));
+        assertEquals(List.of("1:[][b][]"), records(new ByteArrayInputStream(bytes)));
     }
 }

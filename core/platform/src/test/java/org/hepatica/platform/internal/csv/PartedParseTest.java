@@ -130,6 +130,22 @@ class PartedParseTest {
         assertEquals(true, e.getMessage().contains("longer than"), e.getMessage());
     }
 
+    /** A part refused on a parser thread refuses the import with the line, as when read on one thread. */
+    @ParameterizedTest(name = "parts of {0} bytes on {1} threads")
+    @CsvSource({"64, 2", "1000, 2", "10000000, 1"})
+    void aRecordWithTooManyColumnsInALaterPartRefusesTheImportWithItsLine(int size, int threads) {
+        StringBuilder csv = new StringBuilder("patient_id,os_time,os_event\n");
+        for (int i = 1; i <= 200; i++) {
+            csv.append('P').append(i).append(",10,1\n");
+        }
+        csv.append("P201").append(",1".repeat(CsvReader.MAX_FIELDS)).append('\n').append("P202,10,1\n");
+        byte[] input = csv.toString().getBytes(StandardCharsets.UTF_8);
+        CohortImportException e = assertThrows(CohortImportException.class,
+                () -> new CohortCsvParser(TimeUnit.DAYS, size, threads).parse(new ByteArrayInputStream(input)));
+        assertEquals(202, e.problems().get(0).line());
+        assertEquals("more than 10000 columns", e.getMessage());
+    }
+
     private record Outcome(long rowsRead, long rowsRejected, List<?> rejections, List<String> rejectedRows,
             byte[] stored) {
     }
