@@ -50,4 +50,30 @@ class ArgumentsTest {
         int[] g = {0, 1, 1};
         assertSame(g, Arguments.requireGroupCodes("group", g, 2, "time", 3));
     }
+
+    /** The checks hand back what they were given, so a call can check and assign at once. */
+    @Test
+    void validValuesAreReturnedUnchanged() {
+        double[] times = {0, 1.5, 3};
+        int[] codes = {0, 2, 1};
+        String[] labels = {"RFA", "RFA+RT"};
+        assertSame(times, Arguments.requireFinite("time", times));
+        assertEquals(-2.5, Arguments.requireFinite("beta", -2.5));
+        assertEquals(0.0, Arguments.requireFiniteNonNegative("time", 0.0));
+        assertEquals(7.25, Arguments.requireFiniteNonNegative("time", 7.25));
+        assertEquals(1e-9, Arguments.requirePositive("eps", 1e-9));
+        assertEquals(0.95, Arguments.requireProbability("confLevel", 0.95));
+        assertEquals("arm", Arguments.requireNonBlank("term", "arm"));
+        assertSame(codes, Arguments.requireNonNegative("strata", codes));
+        assertSame(labels, Arguments.requireLabels("labels", labels));
+        assertEquals(3, Arguments.requireAtLeast("iterMax", 3, 0));
+    }
+
+    @Test
+    void theBoundsThemselvesAreRefused() {
+        assertMessage("eps must be finite and > 0, was 0.0", () -> Arguments.requirePositive("eps", 0.0));
+        assertMessage("confLevel must be > 0 and < 1, was 0.0",
+                () -> Arguments.requireProbability("confLevel", 0.0));
+        assertMessage("iterMax must be >= 0, was -1", () -> Arguments.requireAtLeast("iterMax", -1, 0));
+    }
 }

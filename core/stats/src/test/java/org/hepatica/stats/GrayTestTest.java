@@ -144,5 +144,25 @@ class GrayTestTest {
     void invalidArgumentsAreNamed() {
         assertEquals("rho must be finite, was NaN", assertThrows(IllegalArgumentException.class,
                 () -> GrayTest.create().withRho(Double.NaN)).getMessage());
+        assertEquals(0.5, GrayTest.create().withRho(0.5).rho());
+        GrayTest g = GrayTest.create();
+        double[] time = {1, 2, 3, 4};
+        int[] status = {1, 2, 0, 1};
+        int[] group = {0, 1, 0, 1};
+        String[] labels = {"RFA", "RFA+RT"};
+        assertMessage("group[1] must be in 0..0, was 1", () -> g.test(time, status, group, new String[] {"RFA"}));
+        assertMessage("labels[1] duplicates labels[0]: \"RFA\"",
+                () -> g.test(time, status, group, new String[] {"RFA", "RFA"}));
+        assertMessage("group has length 3 but time has length 4", () -> g.test(time, status, new int[] {0, 1, 0}, labels));
+        assertMessage("strata has length 2 but time has length 4",
+                () -> g.test(time, status, group, labels, new int[] {0, 1}));
+        assertMessage("strata[3] must be >= 0, was -2",
+                () -> g.test(time, status, group, labels, new int[] {0, 1, 0, -2}));
+        assertMessage("status has length 3 but time has length 4", () -> g.test(time, new int[] {1, 2, 0}, group, labels));
+        assertMessage("status[3] must be >= 0, was -1", () -> g.test(time, new int[] {1, 2, 0, -1}, group, labels));
+    }
+
+    private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

@@ -181,6 +181,31 @@ class KaplanMeierEstimatorTest {
         assertEquals(3.0, c.median().estimate());
     }
 
+    /**
+     * The mid-point rule on the confidence curves: at this level the plain lower bound is 0.5
+     * at t = 4 and the upper bound 0.5 at t = 6, so each limit of the median is the mid-point
+     * to the next time its curve falls further. R 4.2.2:
+     * {@code z <- (1/6)/sqrt(sum(1/((10:7)*(9:6)))); quantile(survfit(Surv(1:10, rep(1, 10)) ~ 1,
+     * conf.type = "plain", conf.int = 2*pnorm(z) - 1), 0.5)}: 5.5, lower 4.5, upper 6.5.
+     */
+    @Test
+    void medianLimitsTakeTheMidPointWhereTheirCurveIsFlatAtHalf() {
+        double[] time = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        int[] status = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        double greenwood = 1.0 / (10 * 9) + 1.0 / (9 * 8) + 1.0 / (8 * 7) + 1.0 / (7 * 6);
+        double z = (1.0 / 6) / Math.sqrt(greenwood);
+        double level = 2 * Distributions.normalCdf(z) - 1;
+        assertEquals(0.4813949835712743, level, 1e-15);
+        KaplanMeierResult.Curve c = KaplanMeierEstimator.create()
+                .withConfType(KaplanMeierEstimator.ConfType.PLAIN).withConfLevel(level)
+                .fit(time, status).groups().get(0);
+        assertEquals(0.5, c.table().get(3).lower(), 1e-12);
+        assertEquals(0.5, c.table().get(5).upper(), 1e-12);
+        assertEquals(5.5, c.median().estimate());
+        assertEquals(4.5, c.median().lower());
+        assertEquals(6.5, c.median().upper());
+    }
+
     /** R: survfit(Surv(1:4, rep(1, 4)) ~ 1): S = .75 .5 .25 0, median = (2 + 3) / 2. */
     @Test
     void medianMidpointRuleOnFlatAtHalf() {
