@@ -148,19 +148,24 @@ class ImporterCamelContextTest {
         assertNotNull(component.context().getRoute("extra-1"), "a new file is loaded");
         Files.writeString(file, """
                 - route:
-                    id: extra-2
+                    id: extra-1
                     from:
-                      uri: direct:extra-2
+                      uri: direct:extra-changed
                       steps:
                         - to: "{{hepatica.import.uri}}"
                 """);
-        await(() -> component.context().getRoute("extra-2") != null);
-        assertNotNull(component.context().getRoute("extra-2"), "the changed file is reloaded");
+        await(() -> {
+            org.apache.camel.Route r = component.context().getRoute("extra-1");
+            return r != null && r.getEndpoint().getEndpointBaseUri().contains("extra-changed");
+        });
+        assertTrue(component.context().getRoute("extra-1").getEndpoint().getEndpointBaseUri().contains("extra-changed"),
+                "the changed file is reloaded: the route now reads from its new endpoint");
         assertNotNull(component.context().getRoute("site-b-inbox"), "the other files' routes stay");
         assertNotNull(component.context().getRoute(ImportRoute.ROUTE_ID), "the platform's routes stay");
         await(() -> !audit.withAction("route.removed").isEmpty());
-        assertTrue(audit.withAction("route.added").stream().anyMatch(e -> e.target().equals("extra-2")
-                && e.detail().contains("extra.yaml")), "the reloaded file's route, with the file it came from: " + audit.entries);
+        assertTrue(audit.withAction("route.added").stream().anyMatch(e -> e.target().equals("extra-1")
+                && e.detail().contains("extra-changed") && e.detail().contains("extra.yaml")),
+                "the reloaded file's route, with the file it came from: " + audit.entries);
         assertTrue(audit.withAction("route.removed").stream().anyMatch(e -> e.target().equals("extra-1")), audit.entries.toString());
     }
 }
