@@ -1,5 +1,6 @@
 package org.hepatica.stats;
 
+import static org.hepatica.stats.Relative.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DistributionsTest {
-
-    private static void assertRelative(double expected, double actual, double rel) {
-        assertTrue(Math.abs(actual - expected) <= rel * Math.abs(expected),
-                "expected " + expected + ", was " + actual);
-    }
 
     /** R: pnorm(z); the far tails keep full relative precision. */
     @ParameterizedTest(name = "pnorm({0}) = {1}")

@@ -1,5 +1,6 @@
 package org.hepatica.stats;
 
+import static org.hepatica.stats.Relative.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The beta, t and F tails behind the Welch, ANOVA and exact-interval tests, against R 4.2.2. */
 class IncompleteBetaTest {
-
-    private static void assertRelative(double expected, double actual, double rel) {
-        assertTrue(Math.abs(actual - expected) <= rel * Math.abs(expected),
-                "expected " + expected + ", was " + actual);
-    }
 
     /** R: pbeta(x, a, b), on both sides of the switch to the symmetric fraction. */
     @ParameterizedTest(name = "pbeta({0}, {1}, {2}) = {3}")

@@ -1,5 +1,6 @@
 package org.hepatica.stats;
 
+import static org.hepatica.stats.Relative.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,11 +20,6 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class SmallSampleTestsTest {
-
-    private static void assertRelative(double expected, double actual, double rel) {
-        assertTrue(Math.abs(actual - expected) <= rel * Math.abs(expected),
-                "expected " + expected + ", was " + actual);
-    }
 
     @Test
     void welchTTestFromTwoValuesPerGroup() {
