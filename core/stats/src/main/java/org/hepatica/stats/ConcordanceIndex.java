@@ -65,15 +65,42 @@ public final class ConcordanceIndex {
 
     /** @param risk score per input subject (indexed like the arrays the order was built from) */
     static Result compute(CoxTimeOrder times, double[] risk) {
+        return compute(times, ranks(times, risk));
+    }
+
+    /**
+     * The dense rank (0..m-1) of each sorted subject's score, equal scores sharing a rank: the
+     * first half of the work, which a caller may do before it gives the helper thread other work.
+     */
+    record Ranks(int[] rank, int m) {
+    }
+
+    /** @param risk score per input subject (indexed like the arrays the order was built from) */
+    static Ranks ranks(CoxTimeOrder times, double[] risk) {
         int n = times.n;
-        // dense rank (0..m-1) of each sorted subject's score; equal scores share a rank
         double[] v = new double[n];
         int[] order = times.order;
-        for (int s = 0; s < n; s++) {
-            v[s] = risk[order[s]];
+        int half = n >= TwoThreads.PARALLEL_THRESHOLD ? n / 2 : n;
+        TwoThreads.Forked<Void> later = half < n ? TwoThreads.fork(() -> gather(risk, order, v, half, n)) : null;
+        gather(risk, order, v, 0, half);
+        if (later != null) {
+            later.join();
         }
         int[] rank = new int[n];
         int m = DenseRanks.of(v, rank);
+        return new Ranks(rank, m);
+    }
+
+    private static void gather(double[] risk, int[] order, double[] v, int from, int to) {
+        for (int s = from; s < to; s++) {
+            v[s] = risk[order[s]];
+        }
+    }
+
+    /** The counts and the index from the ranks of the sorted subjects' scores. */
+    static Result compute(CoxTimeOrder times, Ranks ranks) {
+        int[] rank = ranks.rank();
+        int m = ranks.m();
         long[] counts;
         int gMid = splitGroup(times);
         if (gMid > 0) {

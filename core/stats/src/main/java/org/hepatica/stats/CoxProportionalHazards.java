@@ -176,8 +176,10 @@ public final class CoxProportionalHazards {
             Arguments.requireOrderOf("order", order, "time", time);
         }
         int n = usable;
+        // every input row analysed, in input order: the order of all rows is the analysed one
+        boolean allRows = n == time.length;
         // analysed row k is input row kept[q]; newIndex maps input rows to k (-1: left out)
-        int[] newIndex = order == null ? null : new int[time.length];
+        int[] newIndex = order == null || allRows ? null : new int[time.length];
         if (newIndex != null) {
             Arrays.fill(newIndex, -1);
         }
@@ -208,7 +210,7 @@ public final class CoxProportionalHazards {
             }
             k++;
         }
-        TimeOrder analysedOrder = order == null ? null : order.subset(newIndex, n);
+        TimeOrder analysedOrder = order == null ? null : allRows ? order : order.subset(newIndex, n);
         return fitPrepared(analysedOrder, t, d, s, xk, design.termNameArray(), design.termVariableArray(),
                 design.rows() - n, design.warnings());
     }
@@ -320,12 +322,13 @@ public final class CoxProportionalHazards {
             }
         }
         // from 50,000 subjects the column means and scales are computed on the helper while this
-        // thread sorts (they do not depend on the order)
-        TwoThreads.Forked<CoxRiskSets.Centring> centring = n >= PARALLEL_THRESHOLD
-                ? TwoThreads.fork(() -> CoxRiskSets.Centring.of(xa)) : null;
-        CoxTimeOrder order = CoxTimeOrder.of(timeOrder == null ? TimeOrder.of(time) : timeOrder,
-                status, strata);
-        CoxRiskSets data = new CoxRiskSets(order, xa, centring != null ? centring.join() : CoxRiskSets.Centring.of(xa));
+        // thread lays out the risk sets (they do not depend on the order), then on both
+        TimeOrder sortedTimes = timeOrder == null ? TimeOrder.of(time) : timeOrder;
+        CoxTimeOrder[] laidOut = new CoxTimeOrder[1];
+        CoxRiskSets.Centring centring = CoxRiskSets.Centring.of(xa,
+                () -> laidOut[0] = CoxTimeOrder.of(sortedTimes, status, strata));
+        CoxTimeOrder order = laidOut[0];
+        CoxRiskSets data = new CoxRiskSets(order, xa, centring);
         CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(data, ties == CoxTies.EFRON, maxIterations, eps, tolerChol);
 
         // aliased columns: zero variance after the generalized Cholesky (R: coef NA)
@@ -395,11 +398,12 @@ public final class CoxProportionalHazards {
             }
             zphTask = () -> ProportionalHazardsTest.compute(data, cols, scaledBeta, variables, ties == CoxTies.EFRON);
         }
-        // (the helper computes the zph test while this thread computes the concordance; a busy
-        // helper leaves both to this thread, one after the other)
+        // (the ranks of the concordance use both threads; then the helper computes the zph test
+        // while this thread counts the concordant pairs; a busy helper leaves both to this thread)
+        ConcordanceIndex.Ranks ranks = ConcordanceIndex.ranks(order, lp);
         TwoThreads.Forked<List<ProportionalHazardsTest.TermTest>> zphForked = n >= PARALLEL_THRESHOLD
                 ? TwoThreads.fork(zphTask) : null;
-        Double concordance = ConcordanceIndex.compute(order, lp).concordance();
+        Double concordance = ConcordanceIndex.compute(order, ranks).concordance();
         List<ProportionalHazardsTest.TermTest> zph = List.of();
         try {
             zph = zphForked != null ? zphForked.join() : zphTask.get();
@@ -479,17 +483,28 @@ public final class CoxProportionalHazards {
 
     private static double[] linearPredictor(double[][] x, double[] coef, int n) {
         double[] lp = new double[n];
+        // from 50,000 subjects the later half on the helper (each value is summed alike by either)
+        int half = n >= PARALLEL_THRESHOLD ? n / 2 : n;
+        TwoThreads.Forked<Void> later = half < n ? TwoThreads.fork(() -> linearPredictor(x, coef, lp, half, n)) : null;
+        linearPredictor(x, coef, lp, 0, half);
+        if (later != null) {
+            later.join();
+        }
+        return lp;
+    }
+
+    /** lp[i] = sum_j x[j][i] coef[j] for i in [from, to), terms in column order. */
+    private static void linearPredictor(double[][] x, double[] coef, double[] lp, int from, int to) {
         for (int j = 0; j < coef.length; j++) {
             double b = coef[j];
             if (b == 0) {
                 continue;
             }
             double[] col = x[j];
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 lp[i] += col[i] * b;
             }
         }
-        return lp;
     }
 
     private static boolean allEqual(double[] values) {

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * whole-number covariates), so the distinct values are collected in an open-addressing hash table,
  * sorted, and each value is mapped to its rank: O(n + m log m) for m distinct values. When more
  * than n / 8 values are distinct the table would no longer stay in cache, and the ranks come from
- * the radix sort of all values ({@link TimeOrder#sort}) instead. Both give the same ranks.
+ * the radix sort of all values ({@link TimeOrder#radixSort}) instead. Both give the same ranks.
+ * {@link TimeOrder#sort} sorts times with few distinct values by the same table.
  */
 final class DenseRanks {
 
@@ -23,8 +24,21 @@ final class DenseRanks {
      * @return the number of distinct values
      */
     static int of(double[] values, int[] rank) {
+        int m = ofFew(values, rank, Math.max(16, values.length / 8));
+        return m >= 0 ? m : bySorting(values, rank);
+    }
+
+    /**
+     * Dense ranks by the hash table of the distinct values, when there are at most {@code limit}
+     * of them; otherwise -1 (and {@code rank} holds nothing useful). Every NaN is one value,
+     * ranked after the numbers.
+     *
+     * @param values any doubles
+     * @param rank   receives the dense rank of each value (length {@code values.length})
+     * @return the number of distinct values, or -1 when there are more than {@code limit}
+     */
+    static int ofFew(double[] values, int[] rank, int limit) {
         int n = values.length;
-        int limit = Math.max(16, n / 8);
         int capacity = 1024; // a power of two, kept at least twice the distinct values
         long[] keys = new long[capacity];
         int[] ids = new int[capacity];
@@ -32,7 +46,7 @@ final class DenseRanks {
         long[] distinct = new long[1024];
         int m = 0;
         for (int s = 0; s < n; s++) {
-            long bits = Double.doubleToRawLongBits(values[s] + 0.0); // -0.0 as 0.0
+            long bits = Double.doubleToLongBits(values[s] + 0.0); // -0.0 as 0.0, one NaN
             int mask = capacity - 1;
             int h = hash(bits) & mask;
             while (ids[h] >= 0 && keys[h] != bits) {
@@ -41,7 +55,7 @@ final class DenseRanks {
             int id = ids[h];
             if (id < 0) {
                 if (m == limit) {
-                    return bySorting(values, rank);
+                    return -1;
                 }
                 id = m++;
                 if (id == distinct.length) {
@@ -72,7 +86,7 @@ final class DenseRanks {
         for (int q = 0; q < m; q++) {
             sorted[q] = Double.longBitsToDouble(distinct[q]);
         }
-        int[] byValue = TimeOrder.sort(sorted, null);
+        int[] byValue = TimeOrder.radixSort(sorted, null);
         int[] rankOfId = new int[m];
         for (int q = 0; q < m; q++) {
             rankOfId[byValue[q]] = q; // distinct values: the sorted position is the dense rank
@@ -87,7 +101,7 @@ final class DenseRanks {
     private static int bySorting(double[] values, int[] rank) {
         int n = values.length;
         double[] sorted = new double[n];
-        int[] byScore = TimeOrder.sort(values, sorted);
+        int[] byScore = TimeOrder.radixSort(values, sorted);
         int m = 0;
         for (int q = 0; q < n; q++) {
             if (q > 0 && sorted[q] != sorted[q - 1]) {
@@ -98,8 +112,17 @@ final class DenseRanks {
         return n == 0 ? 0 : m + 1;
     }
 
+    /**
+     * The bits mixed so that every input bit reaches the low bits the table uses (the finalizer of
+     * MurmurHash3): whole numbers, whose low mantissa bits are all zero, spread as well as any.
+     */
     private static int hash(long bits) {
-        long h = bits * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        long h = bits;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 }

@@ -1,5 +1,7 @@
 package org.hepatica.stats;
 
+import java.util.Arrays;
+
 /**
  * The stable ascending order of the subjects' times, computed once and shared by every
  * estimator of a request (for example Kaplan-Meier by arm, the log-rank test and a Cox model of
@@ -20,7 +22,12 @@ package org.hepatica.stats;
  * order-preserving unsigned image of the IEEE-754 bits of the times (5 passes of 13 bits; a pass
  * whose digit is the same for every subject, such as the low mantissa bits of whole days, is
  * skipped): linear in n, about 12 bytes kept per subject (the permutation and the sorted times),
- * no boxing.
+ * no boxing. Times with few distinct values, such as whole days (from 4,096 subjects, at most
+ * n / 8 and 65,536 distinct values), are instead numbered by a hash table of the distinct values
+ * ({@link DenseRanks}), the values sorted, and the subjects placed by the rank of their time in
+ * one counting pass: the same order. From 50,000 subjects each radix pass counts and moves the
+ * two halves of the array on two threads ({@link TwoThreads}); the later half's subjects go
+ * after the earlier half's within a digit, so the order is the same.
  *
  * <p><b>Reuse:</b> an order may be passed only together with the very time array it was created
  * from, unchanged since (or an array with the same values). Estimators check the length and a
@@ -35,6 +42,10 @@ public final class TimeOrder {
     private static final int RADIX = 1 << BITS;
     private static final int MASK = RADIX - 1;
     private static final int PASSES = (64 + BITS - 1) / BITS;
+    /** From this many keys, keys with few distinct values are sorted by their dense ranks. */
+    private static final int FEW_FROM = 4096;
+    /** At most this many distinct values (and n / 8) for the sort by ranks. */
+    private static final int FEW_LIMIT = 1 << 16;
 
     /** Subject at each sorted position; never modified. */
     final int[] index;
@@ -104,13 +115,126 @@ public final class TimeOrder {
      */
     static int[] sort(double[] keys, double[] sortedOut) {
         int n = keys.length;
+        if (n >= FEW_FROM) {
+            int[] rank = new int[n];
+            int m = DenseRanks.ofFew(keys, rank, Math.min(n / 8, FEW_LIMIT));
+            if (m >= 0) {
+                return byRank(keys, rank, m, sortedOut);
+            }
+        }
+        return radixSort(keys, sortedOut);
+    }
+
+    /**
+     * The stable order from the dense ranks of the keys (m distinct values): one counting pass and
+     * one placing pass; the sorted keys are filled in runs, one per rank.
+     */
+    private static int[] byRank(double[] keys, int[] rank, int m, double[] sortedOut) {
+        int n = keys.length;
+        int[] start = new int[m + 1];
+        int[] first = new int[m]; // a subject holding each rank's value
+        for (int i = n - 1; i >= 0; i--) {
+            start[rank[i] + 1]++;
+            first[rank[i]] = i;
+        }
+        for (int r = 0; r < m; r++) {
+            start[r + 1] += start[r];
+        }
+        if (sortedOut != null) {
+            for (int r = 0; r < m; r++) {
+                Arrays.fill(sortedOut, start[r], start[r + 1], fromKey(toKey(keys[first[r]])));
+            }
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) { // in input order: ties keep it
+            idx[start[rank[i]]++] = i;
+        }
+        return idx;
+    }
+
+    /**
+     * As {@link #sort}, always by the radix sort (for keys known to be mostly distinct).
+     */
+    static int[] radixSort(double[] keys, double[] sortedOut) {
+        int n = keys.length;
         int[] idx = new int[n];
         if (n == 0) {
             return idx;
         }
         long[] key = new long[n];
+        // from 50,000 keys the later half of every pass runs on the helper thread: its subjects go
+        // after the earlier half's within each digit, so the order is the one-thread order
+        int h = n >= TwoThreads.PARALLEL_THRESHOLD ? n / 2 : n;
         int[] counts = new int[PASSES * RADIX];
-        for (int i = 0; i < n; i++) {
+        int[] countsLater = h < n ? new int[PASSES * RADIX] : null;
+        long[] key1 = key;
+        int[] idx1 = idx;
+        TwoThreads.Forked<Void> later = h < n ? TwoThreads.fork(() -> histogram(keys, key1, idx1, h, n, countsLater)) : null;
+        histogram(keys, key1, idx1, 0, h, counts);
+        if (later != null) {
+            later.join();
+        }
+        long[] key2 = null;
+        int[] idx2 = null;
+        for (int p = 0; p < PASSES; p++) {
+            int base = p * RADIX;
+            int shift = p * BITS;
+            int digit0 = (int) ((key[0] >>> shift) & MASK);
+            if (counts[base + digit0] + (countsLater == null ? 0 : countsLater[base + digit0]) == n) {
+                continue; // every subject has the same digit: this pass would move nothing
+            }
+            if (key2 == null) {
+                key2 = new long[n];
+                idx2 = new int[n];
+            } else if (countsLater != null) {
+                // an earlier pass moved the subjects between the halves: count this digit per half
+                // anew (the sum of the two, which the skip above reads, is the same)
+                long[] current = key;
+                TwoThreads.Forked<Void> recount = TwoThreads.fork(() -> count(current, h, n, countsLater, base, shift));
+                count(current, 0, h, counts, base, shift);
+                recount.join();
+            }
+            int sum = 0;
+            for (int d = 0; d < RADIX; d++) { // start of each digit's range, earlier half first
+                int c = counts[base + d];
+                counts[base + d] = sum;
+                sum += c;
+                if (countsLater != null) {
+                    int cl = countsLater[base + d];
+                    countsLater[base + d] = sum;
+                    sum += cl;
+                }
+            }
+            long[] fromKey = key;
+            int[] fromIdx = idx;
+            long[] toKey = key2;
+            int[] toIdx = idx2;
+            TwoThreads.Forked<Void> scatterLater = h < n
+                    ? TwoThreads.fork(() -> scatter(fromKey, fromIdx, toKey, toIdx, h, n, countsLater, base, shift))
+                    : null;
+            scatter(fromKey, fromIdx, toKey, toIdx, 0, h, counts, base, shift);
+            if (scatterLater != null) {
+                scatterLater.join();
+            }
+            key = toKey;
+            key2 = fromKey;
+            idx = toIdx;
+            idx2 = fromIdx;
+        }
+        if (sortedOut != null) {
+            long[] sortedKey = key;
+            TwoThreads.Forked<Void> decodeLater = h < n ? TwoThreads.fork(() -> decode(sortedKey, sortedOut, h, n)) : null;
+            decode(sortedKey, sortedOut, 0, h);
+            if (decodeLater != null) {
+                decodeLater.join();
+            }
+        }
+        return idx;
+    }
+
+    /** Keys and identity indices of the positions [from, to), and their digit counts for every pass. */
+    private static void histogram(double[] keys, long[] key, int[] idx, int from, int to, int[] counts) {
+        for (int i = from; i < to; i++) {
             long k = toKey(keys[i]);
             key[i] = k;
             idx[i] = i;
@@ -118,43 +242,31 @@ public final class TimeOrder {
                 counts[p * RADIX + (int) ((k >>> (p * BITS)) & MASK)]++;
             }
         }
-        long[] key2 = null;
-        int[] idx2 = null;
-        for (int p = 0; p < PASSES; p++) {
-            int base = p * RADIX;
-            int shift = p * BITS;
-            if (counts[base + (int) ((key[0] >>> shift) & MASK)] == n) {
-                continue; // every subject has the same digit: this pass would move nothing
-            }
-            if (key2 == null) {
-                key2 = new long[n];
-                idx2 = new int[n];
-            }
-            int sum = 0;
-            for (int d = 0; d < RADIX; d++) {
-                int c = counts[base + d];
-                counts[base + d] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                long k = key[i];
-                int pos = counts[base + (int) ((k >>> shift) & MASK)]++;
-                key2[pos] = k;
-                idx2[pos] = idx[i];
-            }
-            long[] tk = key;
-            key = key2;
-            key2 = tk;
-            int[] ti = idx;
-            idx = idx2;
-            idx2 = ti;
+    }
+
+    /** The counts of one pass's digit over the positions [from, to). */
+    private static void count(long[] key, int from, int to, int[] counts, int base, int shift) {
+        Arrays.fill(counts, base, base + RADIX, 0);
+        for (int i = from; i < to; i++) {
+            counts[base + (int) ((key[i] >>> shift) & MASK)]++;
         }
-        if (sortedOut != null) {
-            for (int i = 0; i < n; i++) {
-                sortedOut[i] = fromKey(key[i]);
-            }
+    }
+
+    /** One pass over the positions [from, to): each to the next free place of its digit. */
+    private static void scatter(long[] key, int[] idx, long[] key2, int[] idx2, int from, int to, int[] counts,
+                                int base, int shift) {
+        for (int i = from; i < to; i++) {
+            long k = key[i];
+            int pos = counts[base + (int) ((k >>> shift) & MASK)]++;
+            key2[pos] = k;
+            idx2[pos] = idx[i];
         }
-        return idx;
+    }
+
+    private static void decode(long[] key, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = fromKey(key[i]);
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 final class TwoThreads {
 
-    /** From this many subjects a Cox fit splits its long loops with the helper; below, it runs as one thread. */
+    /** From this many subjects the engine splits a long loop (a Cox fit, a sort) with the helper; below, one thread. */
     static final int PARALLEL_THRESHOLD = 50_000;
 
     private static final ExecutorService HELPER = Executors.newSingleThreadExecutor(task -> {

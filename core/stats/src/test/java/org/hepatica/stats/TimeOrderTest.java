@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class TimeOrderTest {
 
+    /** A NaN whose bits differ from {@link Double#NaN}'s: all NaNs are one missing time. */
+    private static final double OTHER_NAN = Double.longBitsToDouble(0x7ff8000000000001L);
+
     /** Reference: a stable boxed sort, -0.0 equal to 0.0, NaN last. */
     private static int[] stableOrder(double[] t) {
         return IntStream.range(0, t.length).boxed()
@@ -39,6 +42,37 @@ class TimeOrderTest {
             for (int k = 0; k < n; k++) {
                 assertEquals(Double.doubleToLongBits(t[expected[k]] + 0.0),
                         Double.doubleToLongBits(order.time[k]));
+            }
+        }
+    }
+
+    /**
+     * From 50,000 subjects the passes run on two threads: the order must stay the stable one, for
+     * keys whose every pass moves the subjects between the halves (random doubles of all signs
+     * and exponents) and for whole days with many ties, -0.0 and NaNs of two bit patterns (from
+     * 4,096 subjects sorted by the ranks of their few distinct values).
+     */
+    @Test
+    void aTwoThreadSortIsTheStableOrder() {
+        Random rnd = new Random(17);
+        for (int n : new int[] {4095, 4096, TwoThreads.PARALLEL_THRESHOLD - 1, TwoThreads.PARALLEL_THRESHOLD,
+            TwoThreads.PARALLEL_THRESHOLD + 1, 131_071}) {
+            double[] wide = new double[n];
+            double[] days = new double[n];
+            for (int i = 0; i < n; i++) {
+                wide[i] = rnd.nextInt(50) == 0 ? -0.0 : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(40) - 20);
+                int day = rnd.nextInt(2000);
+                days[i] = rnd.nextInt(50) == 0 ? (rnd.nextBoolean() ? Double.NaN : OTHER_NAN)
+                        : day == 0 && rnd.nextBoolean() ? -0.0 : day;
+            }
+            for (double[] t : new double[][] {wide, days}) {
+                TimeOrder order = TimeOrder.of(t);
+                int[] expected = stableOrder(t);
+                assertArrayEquals(expected, order.index, "n = " + n);
+                for (int k = 0; k < n; k++) {
+                    assertEquals(Double.doubleToLongBits(t[expected[k]] + 0.0),
+                            Double.doubleToLongBits(order.time[k]), "position " + k);
+                }
             }
         }
     }
