@@ -13,6 +13,9 @@ public final class Labels {
 
     /** A number as a short label: 1.0 as "1", 2.5 as "2.5", 1e-7 as "0.0000001". */
     public static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v); // NaN, Infinity: BigDecimal has no such value
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

@@ -124,7 +124,8 @@ public final class ResultFigures {
             return y + (y == 1 ? " year" : " years");
         }
         double months = days / (365.25 / 12);
-        if (Math.abs(months - Math.rint(months)) < 0.05 && Math.rint(months) >= 1) {
+        // within 0.1 month (3 days): 180 days, as a 6-month landmark is usually given, is 5.91 months
+        if (Math.abs(months - Math.rint(months)) < 0.1 && Math.rint(months) >= 1) {
             long m = Math.round(months);
             return m + (m == 1 ? " month" : " months");
         }

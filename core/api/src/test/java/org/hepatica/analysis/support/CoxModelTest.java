@@ -12,6 +12,7 @@ import org.hepatica.cohort.Endpoint;
 import org.hepatica.stats.CoxDesign;
 import org.hepatica.stats.CoxProportionalHazards;
 import org.hepatica.stats.CoxResult;
+import org.hepatica.stats.CoxTerm;
 import org.junit.jupiter.api.Test;
 
 class CoxModelTest {
@@ -57,6 +58,26 @@ class CoxModelTest {
         assertEquals(expected.terms(), fit.terms());
         assertEquals(expected.warnings(), fit.warnings().subList(1, fit.warnings().size()));
         assertEquals(expected.logLik(), fit.logLik());
+    }
+
+    @Test
+    void theHazardRatiosOfAVariableAreItsTermsInDesignOrder() throws Exception {
+        TestCohort cohort = cohort();
+        SurvivalSample s = SurvivalSample.of(cohort, Endpoint.OS).build();
+        CoxModel model = CoxModel.of(cohort, s).covariates("covariates", List.of("child_pugh", "age", "arm")).build();
+        CoxResult fit = model.fit(CoxProportionalHazards.create());
+        List<HazardRatio> cp = HazardRatio.ofVariable(fit, model.design(), "child_pugh");
+        assertEquals(List.of("child_pugh=B", "child_pugh=C"), cp.stream().map(HazardRatio::term).toList());
+        for (int k = 0; k < 2; k++) {
+            CoxTerm t = fit.terms().get(k);
+            assertEquals(new HazardRatio(t.term(), t.hazardRatio(), t.lower(), t.upper(), t.pValue()), cp.get(k));
+        }
+        List<HazardRatio> arm = HazardRatio.ofVariable(fit, model.design(), "arm");
+        assertEquals(1, arm.size());
+        assertEquals(fit.terms().get(3).hazardRatio(), arm.get(0).hazardRatio());
+        assertEquals(Math.exp(fit.terms().get(3).coef()), arm.get(0).hazardRatio(), 1e-12);
+        assertTrue(arm.get(0).lower() < arm.get(0).hazardRatio() && arm.get(0).hazardRatio() < arm.get(0).upper());
+        assertEquals(List.of(), HazardRatio.ofVariable(fit, model.design(), "site"), "not in the model");
     }
 
     @Test
