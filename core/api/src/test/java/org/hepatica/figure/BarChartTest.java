@@ -82,4 +82,21 @@ class BarChartTest {
         assertEquals("1.000", Format.tablePValue(1));
         assertEquals("NA", Format.tablePValue(Double.NaN));
     }
+
+    @Test
+    void valueAxisTicksAndCountsMatchTheSegments() {
+        SvgDocument svg = SvgDocument.of(demo().draw());
+        List<Element> rfa = svg.byClass("segment", "data-bar", "RFA");
+        double bottom = SvgDocument.num(rfa.get(0), "y") + SvgDocument.num(rfa.get(0), "height");
+        double top = SvgDocument.num(rfa.get(3), "y");
+        // 80.3 % of the bar's height is the CR segment
+        assertEquals(155.0 / 193, SvgDocument.num(rfa.get(0), "height") / (bottom - top), 0.002);
+        assertEquals(5, svg.byClass("grid").size(), "ticks at 0, 25, 50, 75 and 100 %");
+        String text = svg.doc.getDocumentElement().getTextContent();
+        for (String tick : List.of("0%", "25%", "50%", "75%", "100%")) {
+            assertTrue(text.contains(tick), tick);
+        }
+        List<String> counts = svg.byClass("count").stream().map(Element::getTextContent).toList();
+        assertTrue(counts.contains("155") && counts.contains("177"), counts.toString());
+    }
 }
