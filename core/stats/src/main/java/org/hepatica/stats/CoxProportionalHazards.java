@@ -324,11 +324,9 @@ public final class CoxProportionalHazards {
         // from 50,000 subjects the column means and scales are computed on the helper while this
         // thread lays out the risk sets (they do not depend on the order), then on both
         TimeOrder sortedTimes = timeOrder == null ? TimeOrder.of(time) : timeOrder;
-        CoxTimeOrder[] laidOut = new CoxTimeOrder[1];
-        CoxRiskSets.Centring centring = CoxRiskSets.Centring.of(xa,
-                () -> laidOut[0] = CoxTimeOrder.of(sortedTimes, status, strata));
-        CoxTimeOrder order = laidOut[0];
-        CoxRiskSets data = new CoxRiskSets(order, xa, centring);
+        Supplier<CoxRiskSets.Centring> centring = CoxRiskSets.Centring.begin(xa);
+        CoxTimeOrder order = CoxTimeOrder.of(sortedTimes, status, strata);
+        CoxRiskSets data = new CoxRiskSets(order, xa, centring.get());
         CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(data, ties == CoxTies.EFRON, maxIterations, eps, tolerChol);
 
         // aliased columns: zero variance after the generalized Cholesky (R: coef NA)

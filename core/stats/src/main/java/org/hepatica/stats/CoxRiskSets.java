@@ -3,6 +3,7 @@ package org.hepatica.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The data of one Cox fit in risk-set order, and one pass of the partial likelihood and its
@@ -64,16 +65,16 @@ final class CoxRiskSets {
         }
 
         /**
-         * As {@link #of}, from 50,000 subjects with one task per column offered to the helper
-         * thread; the caller's {@code meanwhile} runs on this thread before it takes the columns
-         * the helper has not started (each column's values are computed alike by either thread).
+         * As {@link #of}, started now and given by the supplier: from 50,000 subjects one task per
+         * column is offered to the helper thread, and the supplier takes on this thread the
+         * columns the helper has not started (each column's values are computed alike by either
+         * thread); below, the supplier computes them all.
          */
-        static Centring of(double[][] x, Runnable meanwhile) {
+        static Supplier<Centring> begin(double[][] x) {
             int p = x.length;
             int n = p == 0 ? 0 : x[0].length;
             if (n < TwoThreads.PARALLEL_THRESHOLD) {
-                meanwhile.run();
-                return of(x);
+                return () -> of(x);
             }
             double[] means = new double[p];
             double[] scale = new double[p];
@@ -82,11 +83,12 @@ final class CoxRiskSets {
                 int col = j;
                 columns.add(TwoThreads.fork(() -> column(x[col], means, scale, col)));
             }
-            meanwhile.run();
-            for (int j = p - 1; j >= 0; j--) { // the last offered first: the helper starts at the first
-                columns.get(j).join();
-            }
-            return new Centring(means, scale);
+            return () -> {
+                for (int j = p - 1; j >= 0; j--) { // the last offered first: the helper starts at the first
+                    columns.get(j).join();
+                }
+                return new Centring(means, scale);
+            };
         }
 
         /** Mean and factor of one column into means[j] and scale[j]. */
