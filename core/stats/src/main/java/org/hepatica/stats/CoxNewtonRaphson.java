@@ -36,15 +36,26 @@ final class CoxNewtonRaphson {
      * @param iterations iterations used
      * @param converged  false when the iteration limit was reached
      * @param rank       rank reported by the last Cholesky factorization
+     * @param scaledBeta beta on the scaled covariates of the risk sets (the last walk's)
      */
     record Fit(double[] beta, double[] u, double[][] variance, double logLikNull, double logLik,
-               double score, int iterations, boolean converged, int rank) {
+               double score, int iterations, boolean converged, int rank, double[] scaledBeta) {
     }
 
     private CoxNewtonRaphson() {
     }
 
     static Fit fit(CoxRiskSets data, boolean efron, int maxIterations, double eps, double tolerChol) {
+        return fit(data, efron, maxIterations, eps, tolerChol, null);
+    }
+
+    /**
+     * As {@link #fit(CoxRiskSets, boolean, int, double, double)}; every walk also fills
+     * {@code zph} (when given), so that it holds the {@code cox.zph} sums at the returned beta:
+     * the last walk of a fit is always at the beta it returns.
+     */
+    static Fit fit(CoxRiskSets data, boolean efron, int maxIterations, double eps, double tolerChol,
+                   CoxRiskSets.ZphSums zph) {
         final int p = data.p;
         double[] beta = new double[p];
         double[] newbeta = new double[p];
@@ -53,7 +64,7 @@ final class CoxNewtonRaphson {
         double[][] imat = new double[p][p];
 
         // iteration 0: beta = 0, the null log-likelihood and the score test
-        double loglik0 = data.derivatives(beta, efron, u, imat);
+        double loglik0 = data.derivatives(beta, efron, u, imat, zph);
         System.arraycopy(u, 0, step, 0, p);
         int rank = CoxCholesky.factor(imat, p, tolerChol);
         CoxCholesky.solve(imat, p, step);
@@ -72,7 +83,7 @@ final class CoxNewtonRaphson {
         }
         int halving = 0;
         for (int iter = 1; iter <= maxIterations; iter++) {
-            double newlk = data.derivatives(newbeta, efron, u, imat);
+            double newlk = data.derivatives(newbeta, efron, u, imat, zph);
             rank = CoxCholesky.factor(imat, p, tolerChol);
             boolean finite = Double.isFinite(newlk);
             for (int i = 0; i < p && finite; i++) {
@@ -102,7 +113,7 @@ final class CoxNewtonRaphson {
             }
         }
         // ran out of iterations: recompute U and I at the last accepted beta
-        double lk = data.derivatives(beta, efron, u, imat);
+        double lk = data.derivatives(beta, efron, u, imat, zph);
         rank = CoxCholesky.factor(imat, p, tolerChol);
         CoxCholesky.invert(imat, p);
         return finish(data, beta, u, imat, loglik0, lk, score, maxIterations, false, rank);
@@ -125,6 +136,6 @@ final class CoxNewtonRaphson {
                 var[i][j] = inv[i][j] * scale[i] * scale[j];
             }
         }
-        return new Fit(beta, uOut, var, loglik0, loglik, score, iter, converged, rank);
+        return new Fit(beta, uOut, var, loglik0, loglik, score, iter, converged, rank, scaledBeta.clone());
     }
 }

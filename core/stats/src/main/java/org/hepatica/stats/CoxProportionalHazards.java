@@ -47,9 +47,12 @@ import java.util.function.Supplier;
  * 50,000 subjects the long loops are split between the calling thread and one helper
  * ({@link TwoThreads}): the column centring runs beside the sort, the covariates are gathered
  * into time order half on each thread, each Newton step's risk-set sums and Efron terms are
- * split in two at an event time ({@link CoxRiskSetWalk}), and the {@code cox.zph} test runs
- * beside the concordance. Every value is formed exactly as on one thread: the results do not
- * depend on the split, to the last bit.
+ * split in two at an event time ({@link CoxRiskSetWalk}), and the concordance's ranks and counts
+ * are split likewise. Every value is formed exactly as on one thread: the results do not depend
+ * on the split, to the last bit. The {@code cox.zph} test needs no walk of its own when every
+ * coefficient is estimated: each walk of the fit also forms its sums (O(p^2) per event time),
+ * and the last walk is at the fitted beta; otherwise it walks the estimated columns beside the
+ * concordance.
  *
  * <p>Instances are immutable and thread-safe; {@code with...} methods return a copy.
  */
@@ -327,7 +330,12 @@ public final class CoxProportionalHazards {
         Supplier<CoxRiskSets.Centring> centring = CoxRiskSets.Centring.begin(xa);
         CoxTimeOrder order = CoxTimeOrder.of(sortedTimes, status, strata);
         CoxRiskSets data = new CoxRiskSets(order, xa, centring.get());
-        CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(data, ties == CoxTies.EFRON, maxIterations, eps, tolerChol);
+        // the zph test's sums are formed in every walk of the fit (per event time, O(p^2)), so
+        // that the last walk, at the fitted beta, also gives them
+        CoxRiskSets.ZphSums zphSums = phTest
+                ? new CoxRiskSets.ZphSums(ProportionalHazardsTest.kmTimeTransform(order), pActive) : null;
+        CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(data, ties == CoxTies.EFRON, maxIterations, eps, tolerChol,
+                zphSums);
 
         // aliased columns: zero variance after the generalized Cholesky (R: coef NA)
         boolean[] estimated = new boolean[pActive];
@@ -389,12 +397,17 @@ public final class CoxProportionalHazards {
             for (int q = 0, c = 0; q < pActive; q++) {
                 if (estimated[q]) {
                     cols[c] = q;
-                    scaledBeta[c] = coef[q] / data.scale[q];
+                    scaledBeta[c] = fit.scaledBeta()[q];
                     variables[c] = termVariables[activeIndex[q]];
                     c++;
                 }
             }
-            zphTask = () -> ProportionalHazardsTest.compute(data, cols, scaledBeta, variables, ties == CoxTies.EFRON);
+            if (df == pActive) { // every column estimated: the fit's last walk was the zph pass
+                zphTask = () -> ProportionalHazardsTest.compute(zphSums, variables);
+            } else { // the zph pass over the estimated columns only
+                zphTask = () -> ProportionalHazardsTest.compute(data, cols, scaledBeta, variables,
+                        ties == CoxTies.EFRON);
+            }
         }
         // (the ranks of the concordance use both threads; then the helper computes the zph test
         // while this thread counts the concordant pairs; a busy helper leaves both to this thread)

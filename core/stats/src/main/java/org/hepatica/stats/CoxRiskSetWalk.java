@@ -288,6 +288,11 @@ final class CoxRiskSetWalk {
         return loglik;
     }
 
+    /** 2^m for -1022 &lt;= m &lt;= 1023 (a normal double), from its bits. */
+    private static double powerOfTwo(int m) {
+        return Double.longBitsToDouble((long) (m + Double.MAX_EXPONENT) << 52);
+    }
+
     /** The event time that splits [e0, e1) into two parts of about equal subjects. */
     private int split(int e0, int e1) {
         long total = 0;
@@ -354,7 +359,9 @@ final class CoxRiskSetWalk {
                         if ((k & 7) == 7) {
                             int ex = Math.getExponent(product);
                             exponent += ex;
-                            product = Math.scalb(product, -ex);
+                            product = ex > Double.MIN_EXPONENT && ex < Double.MAX_EXPONENT
+                                    ? product * powerOfTwo(-ex) // exact, as scalb, without its range checks
+                                    : Math.scalb(product, -ex);
                         }
                         s0 += inv;
                         s1 += f * inv;

@@ -190,14 +190,55 @@ final class CoxRiskSets {
      * instead of per death; Breslow is the case f_k = 1.
      */
     double derivatives(double[] beta, boolean efron, double[] u, double[][] imat) {
+        return derivatives(beta, efron, u, imat, null);
+    }
+
+    /**
+     * As {@link #derivatives(double[], boolean, double[], double[][])}, and when {@code zph} is
+     * given, the sums of the {@code cox.zph} test at the same beta in the same walk (the score
+     * and information are the same values either way).
+     */
+    double derivatives(double[] beta, boolean efron, double[] u, double[][] imat, ZphSums zph) {
         Arrays.fill(u, 0.0);
         Arrays.fill(info, 0.0);
-        double loglik = walk.run(xc, beta, eta, risk, efron, u, null, null, info, null);
+        double loglik;
+        if (zph == null) {
+            loglik = walk.run(xc, beta, eta, risk, efron, u, null, null, info, null);
+        } else {
+            Arrays.fill(zph.uTime, 0.0);
+            Arrays.fill(zph.infoTime[0], 0.0);
+            Arrays.fill(zph.infoTime[1], 0.0);
+            loglik = walk.run(xc, beta, eta, risk, efron, u, zph.g, zph.uTime, info, zph.infoTime);
+            System.arraycopy(u, 0, zph.u, 0, p);
+            System.arraycopy(info, 0, zph.info, 0, p * p);
+        }
         for (int j = 0; j < p; j++) {
             for (int i = 0; i < p; i++) {
                 imat[j][i] = info[j * p + i];
             }
         }
         return loglik;
+    }
+
+    /**
+     * The sums of the {@code cox.zph} score test of all p columns at the beta of one walk: the
+     * score U and information I of beta, the score of the g(t) x terms and the information
+     * blocks sum g V and sum g^2 V (upper triangles, [j * p + i], j &lt;= i).
+     */
+    static final class ZphSums {
+        /** g(t) per sorted position. */
+        final double[] g;
+        final double[] u;
+        final double[] uTime;
+        final double[] info;
+        final double[][] infoTime;
+
+        ZphSums(double[] g, int p) {
+            this.g = g;
+            u = new double[p];
+            uTime = new double[p];
+            info = new double[p * p];
+            infoTime = new double[][] {new double[p * p], new double[p * p]};
+        }
     }
 }

@@ -87,7 +87,9 @@ public final class ProportionalHazardsTest {
     }
 
     /**
-     * The test on prepared data.
+     * The test on prepared data, by a walk at {@code scaledBeta} over the given columns (the
+     * zph1.c pass: the score of the g(t) x terms and the full 2k x 2k information; the
+     * risk-set covariance V of each event time enters the blocks as V, g V, g^2 V).
      *
      * @param data       risk sets of the fit
      * @param columns    columns of {@code data} with an estimated coefficient
@@ -103,11 +105,40 @@ public final class ProportionalHazardsTest {
         if (k == 0 || times.events == 0) {
             return List.of();
         }
-        double[] g = kmTimeTransform(times);
+        CoxRiskSets.ZphSums sums = new CoxRiskSets.ZphSums(kmTimeTransform(times), k);
+        double[][] cols = new double[k][];
+        for (int c = 0; c < k; c++) {
+            cols[c] = data.xc[columns[c]];
+        }
+        int n = times.n;
+        data.walk.run(cols, scaledBeta, new double[n], new double[n], efron, sums.u, sums.g, sums.uTime,
+                sums.info, sums.infoTime);
+        return compute(sums, variable);
+    }
+
+    /**
+     * The test from the sums of a walk over all the columns of a fit at its beta (as
+     * {@link CoxRiskSets#derivatives(double[], boolean, double[], double[][], CoxRiskSets.ZphSums)}
+     * fills them in the fit's last walk).
+     *
+     * @param sums     the sums, of k columns
+     * @param variable the variable each column belongs to
+     */
+    static List<TermTest> compute(CoxRiskSets.ZphSums sums, String[] variable) {
+        int k = variable.length;
         double[] u = new double[2 * k];
         double[][] imat = new double[2 * k][2 * k];
-        accumulate(data, columns, scaledBeta, g, efron, u, imat);
-
+        for (int i = 0; i < k; i++) {
+            u[i] = sums.u[i];
+            u[i + k] = sums.uTime[i];
+            for (int j = 0; j < k; j++) { // upper triangle [j * k + i], j <= i -> full matrix
+                int idx = j <= i ? j * k + i : i * k + j;
+                imat[i][j] = sums.info[idx];
+                imat[i][j + k] = sums.infoTime[0][idx];
+                imat[i + k][j] = sums.infoTime[0][idx];
+                imat[i + k][j + k] = sums.infoTime[1][idx];
+            }
+        }
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int c = 0; c < k; c++) {
             groups.computeIfAbsent(variable[c], key -> new ArrayList<>()).add(c);
@@ -158,7 +189,7 @@ public final class ProportionalHazardsTest {
      * g(t) = 1 - S(t-) with S the Kaplan-Meier of all subjects (strata ignored), minus its
      * mean over the events; returned per sorted position.
      */
-    private static double[] kmTimeTransform(CoxTimeOrder times) {
+    static double[] kmTimeTransform(CoxTimeOrder times) {
         int n = times.n;
         double[] t = times.time;
         int[] ord;
@@ -193,38 +224,5 @@ public final class ProportionalHazardsTest {
             g[s] -= mean;
         }
         return g;
-    }
-
-    /**
-     * The zph1.c pass: score of the g(t) x terms and the full 2k x 2k information, by the same
-     * backward walk as the fit ({@link CoxRiskSetWalk}): the risk-set covariance V of each
-     * event time enters the blocks as V, g V, g^2 V.
-     */
-    private static void accumulate(CoxRiskSets data, int[] columns, double[] beta, double[] gt,
-                                   boolean efron, double[] u, double[][] imat) {
-        int k = columns.length;
-        int n = data.times.n;
-        double[][] cols = new double[k][];
-        for (int c = 0; c < k; c++) {
-            cols[c] = data.xc[columns[c]];
-        }
-        double[] eta = new double[n];
-        double[] risk = new double[n];
-        double[] u1 = new double[k];
-        double[] u2 = new double[k];
-        double[] info = new double[k * k];
-        double[][] infoTime = {new double[k * k], new double[k * k]};
-        data.walk.run(cols, beta, eta, risk, efron, u1, gt, u2, info, infoTime);
-        for (int i = 0; i < k; i++) {
-            u[i] = u1[i];
-            u[i + k] = u2[i];
-            for (int j = 0; j < k; j++) { // upper triangle [j * k + i], j <= i -> full matrix
-                int idx = j <= i ? j * k + i : i * k + j;
-                imat[i][j] = info[idx];
-                imat[i][j + k] = infoTime[0][idx];
-                imat[i + k][j] = infoTime[0][idx];
-                imat[i + k][j + k] = infoTime[1][idx];
-            }
-        }
     }
 }

@@ -518,4 +518,79 @@ class CoxProportionalHazardsTest {
             assertTrue(r.warnings().isEmpty(), r.warnings()::toString);
         }
     }
+
+    /**
+     * The fit's cox.zph table is the test at the fitted coefficients: whether the fit takes the
+     * test's sums from its own last walk (every coefficient estimated) or walks the estimated
+     * columns again (an aliased column), and whether it converged or ran out of iterations.
+     */
+    @Nested
+    class PhTestOfTheFit {
+
+        private void assertSameTable(List<ProportionalHazardsTest.TermTest> expected,
+                                     List<ProportionalHazardsTest.TermTest> actual, double tol) {
+            assertEquals(expected.stream().map(ProportionalHazardsTest.TermTest::term).toList(),
+                    actual.stream().map(ProportionalHazardsTest.TermTest::term).toList());
+            for (int j = 0; j < expected.size(); j++) {
+                String term = expected.get(j).term();
+                assertRelative(expected.get(j).chiSquare(), actual.get(j).chiSquare(), tol, "zph chi-square " + term);
+                assertRelative(expected.get(j).pValue(), actual.get(j).pValue(), tol, "zph p " + term);
+                assertEquals(expected.get(j).df(), actual.get(j).df(), "zph df " + term);
+            }
+        }
+
+        private List<ProportionalHazardsTest.TermTest> atCoefficients(Cohort c, int[] strata, CoxResult r,
+                                                                      CoxTies ties) {
+            double[] coef = new double[c.x().length];
+            for (int j = 0; j < coef.length; j++) {
+                coef[j] = coef(r, j);
+            }
+            return ProportionalHazardsTest.test(c.time(), c.status(), strata, c.x(),
+                    new String[] {"x1", "x2", "x3"}, coef, ties);
+        }
+
+        @Test
+        void equalsTheTestAtTheFittedCoefficientsForBothTiesWithAndWithoutStrata() {
+            for (boolean integerTimes : new boolean[] {true, false}) {
+                Cohort c = Cohort.random(integerTimes ? 31 : 32, 60_000, integerTimes);
+                int[] strata = new int[c.time().length];
+                for (int i = 0; i < strata.length; i++) {
+                    strata[i] = i % 3;
+                }
+                for (CoxTies ties : CoxTies.values()) {
+                    CoxProportionalHazards cox = COX.withTies(ties);
+                    CoxResult plain = c.fit(cox);
+                    assertTrue(plain.converged());
+                    assertSameTable(atCoefficients(c, null, plain, ties), plain.phTest(), 1e-9);
+                    CoxResult stratified = cox.fit(c.time(), c.status(), strata, c.x(), new String[] {"x1", "x2", "x3"});
+                    assertSameTable(atCoefficients(c, strata, stratified, ties), stratified.phTest(), 1e-9);
+                }
+            }
+        }
+
+        @Test
+        void ofAFitThatRanOutOfIterationsIsAtItsLastCoefficients() {
+            Cohort c = Cohort.random(33, 500, true);
+            for (int iterations : new int[] {0, 1, 2}) {
+                CoxResult r = c.fit(COX.withMaxIterations(iterations));
+                assertEquals(iterations, r.iterations());
+                assertSameTable(atCoefficients(c, null, r, CoxTies.EFRON), r.phTest(), 1e-9);
+            }
+        }
+
+        @Test
+        void withAnAliasedColumnIsTheTestOfTheEstimatedColumns() {
+            Cohort c = Cohort.random(34, 400, true);
+            double[] alias = new double[400];
+            for (int i = 0; i < 400; i++) {
+                alias[i] = 2 * c.x()[1][i] + 3 * c.x()[0][i] - 1;
+            }
+            CoxResult r = COX.fit(c.time(), c.status(), null, new double[][] {c.x()[0], c.x()[1], alias},
+                    new String[] {"x1", "x2", "alias"});
+            CoxResult reduced = COX.fit(c.time(), c.status(), null, new double[][] {c.x()[0], c.x()[1]},
+                    new String[] {"x1", "x2"});
+            assertNull(r.terms().get(2).coef());
+            assertSameTable(reduced.phTest(), r.phTest(), 1e-7);
+        }
+    }
 }
