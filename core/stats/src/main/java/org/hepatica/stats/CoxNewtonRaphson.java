@@ -56,7 +56,31 @@ final class CoxNewtonRaphson {
      */
     static Fit fit(CoxRiskSets data, boolean efron, int maxIterations, double eps, double tolerChol,
                    CoxRiskSets.ZphSums zph) {
-        final int p = data.p;
+        return fit(data.p, data.scale, (b, u, imat) -> data.derivatives(b, efron, u, imat, zph),
+                maxIterations, eps, tolerChol);
+    }
+
+    /**
+     * The log partial likelihood, score and information at a beta, however they are summed: one
+     * walk over the risk sets, or the sum of the sites' walks of a model stratified by site.
+     */
+    interface Derivatives {
+
+        /**
+         * @param beta coefficients on the scaled covariates
+         * @param u    receives the score
+         * @param imat receives the information, at least its upper triangle {@code imat[j][i], j <= i}
+         * @return the log partial likelihood
+         */
+        double at(double[] beta, double[] u, double[][] imat);
+    }
+
+    /**
+     * The fit of p coefficients from the derivatives at each beta it tries.
+     *
+     * @param scale factor each covariate was multiplied by (the fit is reported on the original scale)
+     */
+    static Fit fit(int p, double[] scale, Derivatives data, int maxIterations, double eps, double tolerChol) {
         double[] beta = new double[p];
         double[] newbeta = new double[p];
         double[] u = new double[p];
@@ -64,7 +88,7 @@ final class CoxNewtonRaphson {
         double[][] imat = new double[p][p];
 
         // iteration 0: beta = 0, the null log-likelihood and the score test
-        double loglik0 = data.derivatives(beta, efron, u, imat, zph);
+        double loglik0 = data.at(beta, u, imat);
         System.arraycopy(u, 0, step, 0, p);
         int rank = CoxCholesky.factor(imat, p, tolerChol);
         CoxCholesky.solve(imat, p, step);
@@ -74,7 +98,7 @@ final class CoxNewtonRaphson {
         }
         if (maxIterations == 0 || !Double.isFinite(loglik0) || p == 0) {
             CoxCholesky.invert(imat, p);
-            return finish(data, beta, u, imat, loglik0, loglik0, score, 0, true, rank);
+            return finish(scale, beta, u, imat, loglik0, loglik0, score, 0, true, rank);
         }
 
         double best = loglik0; // loglik at the last accepted beta
@@ -83,7 +107,7 @@ final class CoxNewtonRaphson {
         }
         int halving = 0;
         for (int iter = 1; iter <= maxIterations; iter++) {
-            double newlk = data.derivatives(newbeta, efron, u, imat, zph);
+            double newlk = data.at(newbeta, u, imat);
             rank = CoxCholesky.factor(imat, p, tolerChol);
             boolean finite = Double.isFinite(newlk);
             for (int i = 0; i < p && finite; i++) {
@@ -95,7 +119,7 @@ final class CoxNewtonRaphson {
             boolean bothZero = newlk == 0 && best == 0;
             if (finite && (bothZero || Math.abs(1 - best / newlk) <= eps)) { // converged
                 CoxCholesky.invert(imat, p);
-                return finish(data, newbeta, u, imat, loglik0, newlk, score, iter, true, rank);
+                return finish(scale, newbeta, u, imat, loglik0, newlk, score, iter, true, rank);
             }
             if (!finite || newlk < best) { // not converging: shorten the step
                 halving++;
@@ -113,18 +137,17 @@ final class CoxNewtonRaphson {
             }
         }
         // ran out of iterations: recompute U and I at the last accepted beta
-        double lk = data.derivatives(beta, efron, u, imat, zph);
+        double lk = data.at(beta, u, imat);
         rank = CoxCholesky.factor(imat, p, tolerChol);
         CoxCholesky.invert(imat, p);
-        return finish(data, beta, u, imat, loglik0, lk, score, maxIterations, false, rank);
+        return finish(scale, beta, u, imat, loglik0, lk, score, maxIterations, false, rank);
     }
 
     /** Back to the original covariate scale: beta * scale, u / scale, var * scale scale'. */
-    private static Fit finish(CoxRiskSets data, double[] scaledBeta, double[] u, double[][] inv,
+    private static Fit finish(double[] scale, double[] scaledBeta, double[] u, double[][] inv,
                               double loglik0, double loglik, double score, int iter,
                               boolean converged, int rank) {
-        int p = data.p;
-        double[] scale = data.scale;
+        int p = scaledBeta.length;
         double[] beta = new double[p];
         double[] uOut = new double[p];
         CoxCholesky.symmetrize(inv, p);

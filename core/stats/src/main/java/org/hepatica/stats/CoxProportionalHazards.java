@@ -275,6 +275,86 @@ public final class CoxProportionalHazards {
                 List.of());
     }
 
+    /**
+     * The model stratified by site, fitted from the sites' sums without their subjects: each
+     * Newton step sends the coefficients to every site and adds up the log partial likelihoods,
+     * scores and informations they return, in the order of {@code sites}. The iterations, step
+     * halving and convergence rule are those of {@link #fit(double[], int[], int[], double[][],
+     * String[])}, so the result is that fit on the pooled subjects with {@code strata = site}, up
+     * to rounding (the sites' sums are added in another order). The sites must be built with this
+     * instance's ties. Harrell's C and the {@code cox.zph} test need the subjects' linear
+     * predictors and are not computed (null and empty, with a warning).
+     *
+     * @param sites     the sites, at least one
+     * @param termNames one name per covariate, as the sites' columns
+     * @throws IllegalArgumentException when there is no site or no name, or a site answers with
+     *     sums of another length
+     */
+    public CoxResult fitSites(List<? extends CoxSite> sites, String[] termNames) {
+        Arguments.requireNonNull("sites", sites);
+        Arguments.requireNonNull("termNames", termNames);
+        if (sites.isEmpty()) {
+            throw new IllegalArgumentException("sites must name at least one site");
+        }
+        int p = termNames.length;
+        int n = 0;
+        int events = 0;
+        for (CoxSite site : sites) {
+            n += site.n();
+            events += site.events();
+        }
+        List<String> warnings = new ArrayList<>();
+        if (events == 0) {
+            warnings.add("no events: the coefficients cannot be estimated");
+            List<CoxTerm> terms = new ArrayList<>();
+            for (String name : termNames) {
+                terms.add(CoxTerm.notEstimable(name));
+            }
+            return new CoxResult(n, 0, 0, terms, 0.0, 0.0, 0, true, null, null, null, null, List.of(), warnings);
+        }
+        double[] unit = new double[p];
+        Arrays.fill(unit, 1.0);
+        CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(p, unit, (beta, u, imat) -> {
+            Arrays.fill(u, 0.0);
+            for (double[] row : imat) {
+                Arrays.fill(row, 0.0);
+            }
+            double logLik = 0;
+            for (CoxSite site : sites) {
+                CoxSiteDerivatives d = site.at(beta.clone());
+                double[] score = d.score();
+                double[][] info = d.information();
+                Arguments.requireSameLength("a site's score", score.length, "termNames", p);
+                logLik += d.logLik();
+                for (int i = 0; i < p; i++) {
+                    u[i] += score[i];
+                    for (int j = 0; j < p; j++) {
+                        imat[i][j] += info[i][j];
+                    }
+                }
+            }
+            return logLik;
+        }, maxIterations, eps, tolerChol);
+        boolean[] estimated = CoxSummary.estimated(fit);
+        List<String> aliased = new ArrayList<>();
+        for (int q = 0; q < p; q++) {
+            if (!estimated[q]) {
+                aliased.add(termNames[q]);
+            }
+        }
+        if (!aliased.isEmpty()) {
+            warnings.add(CoxSummary.aliasedWarning(aliased));
+        }
+        if (!fit.converged()) {
+            warnings.add("Ran out of iterations and did not converge");
+        }
+        warnings.add("concordance and cox.zph need the subjects' linear predictors: not computed across sites");
+        CoxTest[] tests = CoxSummary.tests(fit, estimated, tolerChol);
+        return new CoxResult(n, events, 0, CoxSummary.terms(termNames, fit, estimated, confLevel),
+                fit.logLikNull(), fit.logLik(), fit.iterations(), fit.converged(), tests[0], tests[1], tests[2],
+                null, List.of(), warnings);
+    }
+
     /** The fit on checked, complete data; {@code timeOrder} is the order of time, or null. */
     private CoxResult fitPrepared(TimeOrder timeOrder, double[] time, int[] status, int[] strata, double[][] x,
                                   String[] termNames, String[] termVariables, int nDropped,
@@ -338,11 +418,10 @@ public final class CoxProportionalHazards {
                 zphSums);
 
         // aliased columns: zero variance after the generalized Cholesky (R: coef NA)
-        boolean[] estimated = new boolean[pActive];
+        boolean[] estimated = CoxSummary.estimated(fit);
         int df = 0;
         List<String> aliased = new ArrayList<>();
         for (int q = 0; q < pActive; q++) {
-            estimated[q] = fit.variance()[q][q] > 0 && Double.isFinite(fit.beta()[q]);
             if (estimated[q]) {
                 df++;
             } else {
@@ -350,8 +429,7 @@ public final class CoxProportionalHazards {
             }
         }
         if (!aliased.isEmpty()) {
-            warnings.add("X matrix deemed to be singular (collinear covariates, or no information in the"
-                    + " risk sets): no estimable coefficient for " + String.join(", ", aliased) + " (null)");
+            warnings.add(CoxSummary.aliasedWarning(aliased));
         }
         double[] coef = new double[pActive];
         for (int q = 0; q < pActive; q++) {
@@ -367,27 +445,13 @@ public final class CoxProportionalHazards {
                 terms.add(CoxTerm.notEstimable(termNames[j]));
                 continue;
             }
-            if (!estimated[q]) {
-                terms.add(CoxTerm.notEstimable(termNames[j]));
-            } else {
-                double b = fit.beta()[q];
-                double se = Math.sqrt(fit.variance()[q][q]);
-                double z = b / se;
-                terms.add(new CoxTerm(termNames[j], finite(b), finite(se), finite(Math.exp(b)),
-                        finite(Math.exp(b - zCrit * se)), finite(Math.exp(b + zCrit * se)), finite(z),
-                        finite(2 * Distributions.normalUpperTail(Math.abs(z)))));
-            }
+            terms.add(estimated[q] ? CoxSummary.term(termNames[j], fit, q, zCrit) : CoxTerm.notEstimable(termNames[j]));
             q++;
         }
-
-        CoxTest lr = null;
-        CoxTest wald = null;
-        CoxTest score = null;
-        if (df > 0) {
-            lr = CoxTest.of(2 * (fit.logLik() - fit.logLikNull()), df);
-            wald = CoxTest.of(waldStatistic(fit, estimated, df), df);
-            score = CoxTest.of(fit.score(), df);
-        }
+        CoxTest[] tests = CoxSummary.tests(fit, estimated, tolerChol);
+        CoxTest lr = tests[0];
+        CoxTest wald = tests[1];
+        CoxTest score = tests[2];
         // the zph test and the concordance are independent: on large data run them side by side
         Supplier<List<ProportionalHazardsTest.TermTest>> zphTask = () -> List.of();
         if (phTest && df > 0) {
@@ -466,32 +530,6 @@ public final class CoxProportionalHazards {
         }
     }
 
-    /** beta' V^-1 beta over the estimated coefficients (R coxph.wtest, Cholesky with toler.chol). */
-    private double waldStatistic(CoxNewtonRaphson.Fit fit, boolean[] estimated, int df) {
-        double[][] v = new double[df][df];
-        double[] b = new double[df];
-        int[] idx = new int[df];
-        for (int q = 0, c = 0; q < estimated.length; q++) {
-            if (estimated[q]) {
-                idx[c++] = q;
-            }
-        }
-        for (int r = 0; r < df; r++) {
-            b[r] = fit.beta()[idx[r]];
-            for (int c = 0; c < df; c++) {
-                v[r][c] = fit.variance()[idx[r]][idx[c]];
-            }
-        }
-        double[] sol = b.clone();
-        CoxCholesky.factor(v, df, tolerChol);
-        CoxCholesky.solve(v, df, sol);
-        double sum = 0;
-        for (int r = 0; r < df; r++) {
-            sum += b[r] * sol[r];
-        }
-        return sum;
-    }
-
     private static double[] linearPredictor(double[][] x, double[] coef, int n) {
         double[] lp = new double[n];
         // from 50,000 subjects the later half on the helper (each value is summed alike by either)
@@ -525,10 +563,6 @@ public final class CoxProportionalHazards {
             }
         }
         return true;
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     @Override

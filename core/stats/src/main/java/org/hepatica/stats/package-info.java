@@ -40,5 +40,5 @@
  * 0..g-1 with {@code String[] labels}, {@code int[] strata} codes or null. Callers remove rows
  * with missing values first.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.hepatica.stats;

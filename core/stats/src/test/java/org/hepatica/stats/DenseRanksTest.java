@@ -20,6 +20,23 @@ class DenseRanksTest {
             int level = r.nextInt(levels);
             v[i] = level == 0 && r.nextBoolean() ? -0.0 : (level - levels / 2) * 0.37; // -0.0 ties with 0.0
         }
+        assertRanksOfSortedValues(v);
+    }
+
+    /** The first values all distinct, the rest few: the ranks do not depend on how they are found. */
+    @ParameterizedTest(name = "n {0}, first {1} distinct")
+    @CsvSource({"70000, 16384", "70000, 5000", "200000, 30000", "70000, 0"})
+    void aDistinctPrefixDoesNotChangeTheRanks(int n, int distinctFirst) {
+        SplittableRandom r = new SplittableRandom(n + distinctFirst);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i < distinctFirst ? i * 1.5 + 0.25 : r.nextInt(20);
+        }
+        assertRanksOfSortedValues(v);
+    }
+
+    private static void assertRanksOfSortedValues(double[] v) {
+        int n = v.length;
         int[] rank = new int[n];
         int m = DenseRanks.of(v, rank);
 
