@@ -409,11 +409,14 @@ public final class CoxProportionalHazards {
         TimeOrder sortedTimes = timeOrder == null ? TimeOrder.of(time) : timeOrder;
         Supplier<CoxRiskSets.Centring> centring = CoxRiskSets.Centring.begin(xa);
         CoxTimeOrder order = CoxTimeOrder.of(sortedTimes, status, strata);
-        CoxRiskSets data = new CoxRiskSets(order, xa, centring.get());
         // the zph test's sums are formed in every walk of the fit (per event time, O(p^2)), so
-        // that the last walk, at the fitted beta, also gives them
+        // that the last walk, at the fitted beta, also gives them; its time transform g(t) is
+        // offered to the helper while the covariates are gathered into time order
+        Supplier<double[]> g = () -> ProportionalHazardsTest.kmTimeTransform(order);
+        TwoThreads.Forked<double[]> gForked = phTest && n >= PARALLEL_THRESHOLD ? TwoThreads.fork(g) : null;
+        CoxRiskSets data = new CoxRiskSets(order, xa, centring.get());
         CoxRiskSets.ZphSums zphSums = phTest
-                ? new CoxRiskSets.ZphSums(ProportionalHazardsTest.kmTimeTransform(order), pActive) : null;
+                ? new CoxRiskSets.ZphSums(gForked != null ? gForked.join() : g.get(), pActive) : null;
         CoxNewtonRaphson.Fit fit = CoxNewtonRaphson.fit(data, ties == CoxTies.EFRON, maxIterations, eps, tolerChol,
                 zphSums);
 
