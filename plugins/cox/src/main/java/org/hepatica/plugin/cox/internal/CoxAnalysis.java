@@ -119,9 +119,10 @@ public final class CoxAnalysis implements Analysis, FigureSource {
     }
 
     /**
-     * A forest plot of the model's terms: per categorical covariate a heading, its reference level
-     * (marked, without an estimate of its own) and one row per other level; a numeric covariate in one
-     * row; the model's n, events and tests below.
+     * A forest plot of the model's terms: each numeric covariate in one row, first; then per
+     * categorical covariate a heading, its reference level (marked, without an estimate of its own)
+     * and one row per other level, so that no numeric covariate sits under a categorical one's
+     * heading; the model's n, events and tests below.
      */
     @Override
     public Optional<Figure> figure(StoredResult stored, FigureRequest request) {
@@ -134,16 +135,24 @@ public final class CoxAnalysis implements Analysis, FigureSource {
         ForestPlot plot = ForestPlot.of("Cox model of " + ResultFigures.endpointName(ResultFigures.text(r.get("endpoint"), null))
                 .toLowerCase(java.util.Locale.ROOT)).labelHeader("Term");
         java.util.Set<Object> drawn = new java.util.HashSet<>();
+        // numeric covariates first: a row after a heading is drawn (and described) as part of its group
+        for (Object covariate : ResultFigures.list(r.get("covariates"))) {
+            String name = String.valueOf(covariate);
+            for (Object o : terms) {
+                Map<?, ?> t = ResultFigures.map(o);
+                if (ResultFigures.text(t.get("term"), "").equals(name)) {
+                    ResultFigures.row(plot, name, null, null, t);
+                    drawn.add(o);
+                }
+            }
+        }
         for (Object covariate : ResultFigures.list(r.get("covariates"))) {
             String name = String.valueOf(covariate);
             boolean headed = false;
             for (Object o : terms) {
                 Map<?, ?> t = ResultFigures.map(o);
                 String term = ResultFigures.text(t.get("term"), "");
-                if (term.equals(name)) {
-                    ResultFigures.row(plot, name, null, null, t);
-                    drawn.add(o);
-                } else if (term.startsWith(name + "=")) {
+                if (term.startsWith(name + "=")) {
                     if (!headed) {
                         plot.heading(name);
                         if (reference.get(name) != null) {
