@@ -1,6 +1,7 @@
 package org.hepatica.plugin.summary.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.lang.reflect.Proxy;
@@ -9,6 +10,8 @@ import java.util.Map;
 import org.hepatica.analysis.AnalysisParameters;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.Endpoint;
+import org.hepatica.testing.AnalysisHarness;
+import org.hepatica.testing.TestCohorts;
 import org.junit.jupiter.api.Test;
 
 class SummaryAnalysisTest {
@@ -43,6 +46,47 @@ class SummaryAnalysisTest {
         SummaryAnalysis.EndpointSummary dfs = s.endpoints().get(1);
         assertEquals(4, dfs.patients(), "the patient whose DFS cannot be derived is left out");
         assertEquals(2, dfs.events());
+    }
+
+    /**
+     * Four patients, not in time order: OS 40 (death), 10, 20, 50 (alive). The reverse Kaplan-Meier curve
+     * (censoring as the event) is 3/4 after 10 and 1/2 from 20 to 50; R: {@code survfit(Surv(c(40, 10, 20, 50),
+     * c(0, 1, 1, 1)) ~ 1)} gives the median 35, halfway between 20 and 50 where the curve sits at exactly 1/2.
+     * The median observed time of an even count is the mean of the middle two: (20 + 40) / 2 = 30.
+     */
+    @Test
+    void theMedianObservedTimeOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        SummaryAnalysis.EndpointSummary s = SummaryAnalysis.summarise(Endpoint.OS, new double[] {40, 10, 20, 50},
+                new int[] {1, 0, 0, 0});
+        assertEquals(30.0, s.medianObservedTime());
+        assertEquals(35.0, s.medianFollowUp());
+        assertEquals(4, s.patients());
+        assertEquals(1, s.events());
+        assertEquals(3, s.censored());
+        assertEquals("OS", s.endpoint());
+    }
+
+    @Test
+    void anEndpointTheCohortCannotGiveIsSummarisedAsEmpty() throws Exception {
+        CohortView c = TestCohorts.rows("patient_id", "os_time", "os_event").row("P1", 100, 1).row("P2", 200, 0).build();
+        SummaryAnalysis.Summary s = (SummaryAnalysis.Summary) AnalysisHarness.of(new SummaryAnalysis()).run(c).output();
+        assertEquals(2, s.patients());
+        assertEquals(2, s.endpoints().get(0).patients());
+        SummaryAnalysis.EndpointSummary dfs = s.endpoints().get(1);
+        assertEquals("DFS", dfs.endpoint());
+        assertEquals(0, dfs.patients());
+        assertNull(dfs.medianFollowUp());
+        assertNull(dfs.medianObservedTime());
+    }
+
+    @Test
+    void theAnalysisIsListedUnderItsContractId() {
+        SummaryAnalysis a = new SummaryAnalysis();
+        assertEquals("summary", a.id());
+        assertFalse(a.name().isBlank());
+        assertFalse(a.description().isBlank());
+        assertEquals(List.of("endpoints"), a.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("OS", "DFS"), a.parameters().get(0).defaultValue());
     }
 
     @Test
