@@ -2,7 +2,10 @@ package org.hepatica.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -111,6 +114,43 @@ class SharedTimeOrderTest {
                     cox.fit(order, d.time(), d.status(), d.strata(), d.x(), names));
             assertEquals(cox.fit(d.timeWithMissing(), d.status(), d.design()),
                     cox.fit(withMissing, d.timeWithMissing(), d.status(), d.design()));
+        }
+    }
+
+    /**
+     * From 50,000 rows the design's analysed rows are compacted and their order restricted by two
+     * threads: the fit equals that of the design built without the rows whose time is missing.
+     */
+    @Test
+    void aLargeDesignWithMissingTimesFitsLikeTheDesignWithoutThoseRows() {
+        Random rnd = new Random(77);
+        int n = 70_000;
+        double[] time = new double[n];
+        int[] status = new int[n];
+        String[] arm = new String[n];
+        double[] age = new double[n];
+        for (int i = 0; i < n; i++) {
+            time[i] = rnd.nextInt(20) == 0 ? Double.NaN : 1 + rnd.nextInt(1500);
+            status[i] = rnd.nextInt(3) == 0 ? 0 : 1;
+            arm[i] = rnd.nextInt(25) == 0 ? null : LABELS[rnd.nextInt(2)];
+            age[i] = rnd.nextInt(20) == 0 ? Double.NaN : 40 + rnd.nextInt(40);
+        }
+        int[] rows = IntStream.range(0, n).filter(i -> !Double.isNaN(time[i])).toArray();
+        CoxDesign without = CoxDesign.builder(rows.length)
+                .categorical("arm", IntStream.of(rows).mapToObj(i -> arm[i]).toArray(String[]::new))
+                .numeric("age", IntStream.of(rows).mapToDouble(i -> age[i]).toArray()).build();
+        CoxProportionalHazards cox = CoxProportionalHazards.create();
+        CoxResult expected = cox.fit(IntStream.of(rows).mapToDouble(i -> time[i]).toArray(),
+                IntStream.of(rows).map(i -> status[i]).toArray(), without);
+        CoxDesign design = CoxDesign.builder(n).categorical("arm", arm).numeric("age", age).build();
+        for (CoxResult actual : List.of(cox.fit(time, status, design),
+                cox.fit(TimeOrder.of(time), time, status, design))) {
+            assertEquals(expected.n(), actual.n());
+            assertEquals(expected.terms(), actual.terms());
+            assertEquals(expected.logLik(), actual.logLik());
+            assertEquals(expected.concordance(), actual.concordance());
+            assertEquals(expected.phTest(), actual.phTest());
+            assertEquals(expected.nDropped() + n - rows.length, actual.nDropped());
         }
     }
 }

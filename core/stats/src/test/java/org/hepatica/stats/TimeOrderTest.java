@@ -81,7 +81,7 @@ class TimeOrderTest {
     void subsetIsTheOrderOfTheCompactedTimes() {
         Random rnd = new Random(9);
         for (int rep = 0; rep < 50; rep++) {
-            int n = rnd.nextInt(400);
+            int n = rep < 45 ? rnd.nextInt(400) : 50_000 + rnd.nextInt(70_000); // two threads from 50,000
             double[] t = new double[n];
             int[] newIndex = new int[n];
             int kept = 0;
