@@ -25,8 +25,13 @@ class FormatTest {
         "0.994     | p = 0.99",
         "0.996     | p > 0.99",
         "1         | p > 0.99",
+        "0.1       | p = 0.10",
+        "0.2       | p = 0.20",
+        "0.9949    | p = 0.99",
+        "0.995     | p > 0.99",
         "NaN       | p = NA",
         "-0.1      | p = NA",
+        "1.0001    | p = NA",
     })
     void pValuesAreWrittenAsCliniciansWriteThem(double p, String expected) {
         assertEquals(expected, Format.p(p));
@@ -37,6 +42,11 @@ class FormatTest {
         "0.0004 | < 0.001",
         "0.0319 | 0.032",
         "0.44   | 0.44",
+        "0.001  | 0.001",
+        "0.0015 | 0.002",
+        "0.1    | 0.10",
+        "1      | > 0.99",
+        "1.5    | NA",
     })
     void theTableColumnHasTheNumberPartOnly(double p, String expected) {
         assertEquals(expected, Format.pValue(p));
@@ -52,6 +62,8 @@ class FormatTest {
         "NaN       | 1 | NA",
         "Infinity  | 1 | Inf",
         "-Infinity | 1 | -Inf",
+        "2.5       | -1 | 3",
+        "-2.5      | 0 | -3",
     })
     void numbersHaveTheirDecimalsWhateverTheLocale(double x, int decimals, String expected) {
         assertEquals(expected, Format.number(x, decimals));
@@ -65,8 +77,39 @@ class FormatTest {
         "50          | 12.5        | 200         | 50.00 (12.50-200.00)",
         "-0.48       | -0.94       | -0.02       | -0.48 (-0.94 to -0.02)",
         "0.54        | NaN         | 0.71        | 0.54",
+        "0.54        | 0.42        | NaN         | 0.54",
+        "0.1         | 0.2         | -0.3        | 0.10 (0.20 to -0.30)",
+        "0.5         | 0           | 0.9         | 0.50 (0.00-0.90)",
     })
     void confidenceIntervals(double est, double lo, double hi, String expected) {
         assertEquals(expected, Format.ci(est, lo, hi));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "0.544      | 0.54",
+        "0.01       | 0.01",
+        "0.00999    | 0.010",
+        "0.0012345  | 0.0012",
+        "-0.0012345 | -0.0012",
+        "0          | 0.00",
+        "-0.01      | -0.01",
+        "NaN        | NA",
+    })
+    void estimatesBelowAHundredthKeepTwoSignificantDigits(double x, String expected) {
+        assertEquals(expected, Format.estimate(x));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "0      | <0.001",
+        "0.0005 | <0.001",
+        "0.0015 | 0.002",
+        "0.9999 | 1.000",
+        "1.0001 | NA",
+        "-0.001 | NA",
+    })
+    void tablePValuesHaveThreeDecimals(double p, String expected) {
+        assertEquals(expected, Format.tablePValue(p));
     }
 }
