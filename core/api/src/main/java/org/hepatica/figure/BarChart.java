@@ -114,7 +114,7 @@ public final class BarChart {
         double width = Theme.WIDTH;
         double fs = Theme.FONT_SMALL;
         double y = Theme.MARGIN;
-        for (String line : Svg.wrap(title, width - 2 * Theme.MARGIN, Theme.FONT_TITLE)) {
+        for (String line : Svg.wrap(title, width - 2 * Theme.MARGIN, Theme.FONT_TITLE * 1.08)) {
             y += 30;
             svg.text(line, "class", "title", "x", Svg.num(Theme.MARGIN), "y", Svg.num(y - 6),
                     "font-size", Svg.num(Theme.FONT_TITLE), "font-weight", "bold", "fill", Theme.INK);

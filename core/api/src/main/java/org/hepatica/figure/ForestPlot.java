@@ -257,7 +257,7 @@ public final class ForestPlot {
 
         Figure draw() {
             double y = Theme.MARGIN;
-            for (String line : Svg.wrap(title, width - 2 * Theme.MARGIN, Theme.FONT_TITLE * s)) {
+            for (String line : Svg.wrap(title, width - 2 * Theme.MARGIN, Theme.FONT_TITLE * s * 1.08)) {
                 y += 30 * s;
                 svg.text(line, "class", "title", "x", Svg.num(Theme.MARGIN), "y", Svg.num(y - 6),
                         "font-size", Svg.num(Theme.FONT_TITLE * s), "font-weight", "bold", "fill", Theme.INK);

@@ -223,7 +223,7 @@ public final class StepPlot {
 
         private double titleLines(double top) {
             double y = top;
-            for (String line : Svg.wrap(title, Theme.WIDTH - 2 * Theme.MARGIN, Theme.FONT_TITLE)) {
+            for (String line : Svg.wrap(title, Theme.WIDTH - 2 * Theme.MARGIN, Theme.FONT_TITLE * 1.08) /* bold */) {
                 y += LINE;
                 svg.text(line, "class", "title", "x", Svg.num(Theme.MARGIN), "y", Svg.num(y - 6),
                         "font-size", Svg.num(Theme.FONT_TITLE), "font-weight", "bold", "fill", Theme.INK);
@@ -239,7 +239,7 @@ public final class StepPlot {
             double x = axisX;
             double baseline = top + 22;
             for (int i = 0; i < curves.size(); i++) {
-                String text = legendText(curves.get(i));
+                String text = legendText(curves.get(i), Theme.WIDTH - Theme.MARGIN - axisX - 48);
                 double w = 40 + 8 + Svg.width(text, Theme.FONT_SMALL);
                 if (x > axisX && x + w > Theme.WIDTH - Theme.MARGIN) {
                     x = axisX;
@@ -567,7 +567,9 @@ public final class StepPlot {
         }
     }
 
-    private String legendText(StepCurve c) {
-        return c.n() > 0 ? c.label() + " (n = " + c.n() + ")" : c.label();
+    /** "label (n = 10)", the label cut so that the entry is at most {@code maxWidth} wide. */
+    private static String legendText(StepCurve c, double maxWidth) {
+        String n = c.n() > 0 ? " (n = " + c.n() + ")" : "";
+        return Svg.truncate(c.label(), maxWidth - Svg.width(n, Theme.FONT_SMALL), Theme.FONT_SMALL) + n;
     }
 }

@@ -87,6 +87,83 @@ final class SvgDocument {
         return new SvgDocument(figure, doc);
     }
 
+    /** The figure's width and height, from its viewBox. */
+    double width() {
+        return Double.parseDouble(doc.getDocumentElement().getAttribute("viewBox").split(" ")[2]);
+    }
+
+    double height() {
+        return Double.parseDouble(doc.getDocumentElement().getAttribute("viewBox").split(" ")[3]);
+    }
+
+    /**
+     * Asserts that every mark is drawn inside the figure: texts (their estimated extent, as
+     * {@link Svg#width} measures them, bold 8 % wider), rectangles and path vertices lie within
+     * {@code inset} of the left and right edges and between the top and the bottom.
+     */
+    void assertDrawnWithin(double inset) {
+        double w = width();
+        double h = height();
+        List<String> outside = new ArrayList<>();
+        for (Element e : all(doc)) {
+            String tag = e.getLocalName();
+            double left;
+            double right;
+            double top;
+            double bottom;
+            if ("text".equals(tag)) {
+                double x = num(e, "x");
+                double y = num(e, "y");
+                double fs = Double.parseDouble(inherited(e, "font-size"));
+                double tw = Svg.width(e.getTextContent(), fs) * ("bold".equals(inherited(e, "font-weight")) ? 1.08 : 1);
+                if (e.hasAttribute("transform")) {
+                    tw = 0; // rotated: only its anchor point
+                }
+                String anchor = e.getAttribute("text-anchor");
+                left = "middle".equals(anchor) ? x - tw / 2 : "end".equals(anchor) ? x - tw : x;
+                right = left + tw;
+                top = y - 0.7 * fs;
+                bottom = y;
+            } else if ("rect".equals(tag) && e.hasAttribute("x")) {
+                left = num(e, "x");
+                right = left + num(e, "width");
+                top = num(e, "y");
+                bottom = top + num(e, "height");
+            } else if ("path".equals(tag) && !e.getAttribute("d").isBlank()) {
+                left = Double.MAX_VALUE;
+                right = -Double.MAX_VALUE;
+                top = Double.MAX_VALUE;
+                bottom = -Double.MAX_VALUE;
+                for (double[] v : vertices(e.getAttribute("d"))) {
+                    left = Math.min(left, v[0]);
+                    right = Math.max(right, v[0]);
+                    top = Math.min(top, v[1]);
+                    bottom = Math.max(bottom, v[1]);
+                }
+                if (left > right) {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            if (left < inset - 0.01 || right > w - inset + 0.01 || top < -0.01 || bottom > h + 0.01) {
+                outside.add("<" + tag + " class=" + e.getAttribute("class") + "> " + e.getTextContent() + " at x "
+                        + left + "-" + right + ", y " + top + "-" + bottom + " in " + w + " x " + h);
+            }
+        }
+        assertTrue(outside.isEmpty(), String.join("\n", outside));
+    }
+
+    /** An attribute of {@code e} or of the nearest ancestor that has it; "" when none has. */
+    static String inherited(Element e, String attribute) {
+        for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
+            if (el.hasAttribute(attribute)) {
+                return el.getAttribute(attribute);
+            }
+        }
+        return "";
+    }
+
     /** Elements whose class is {@code cls}, in document order. */
     List<Element> byClass(String cls) {
         List<Element> out = new ArrayList<>();
