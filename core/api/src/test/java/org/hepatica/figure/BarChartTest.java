@@ -99,4 +99,221 @@ class BarChartTest {
         List<String> counts = svg.byClass("count").stream().map(Element::getTextContent).toList();
         assertTrue(counts.contains("155") && counts.contains("177"), counts.toString());
     }
+
+    private static List<Element> in(Element parent, String tag) {
+        List<Element> out = new java.util.ArrayList<>();
+        var nodes = parent.getElementsByTagNameNS(SvgDocument.SVG_NS, tag);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    private static double num(Element e, String attribute) {
+        return SvgDocument.num(e, attribute);
+    }
+
+    private static Element text(Element bar, String cls) {
+        return in(bar, "text").stream().filter(t -> cls.equals(t.getAttribute("class"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void barsStandEvenlyOnTheValueAxisWithTheirLabelsAndTotalsUnder() {
+        SvgDocument svg = SvgDocument.of(demo().bar("Not assessed", new double[] {0, 0, 0, 0}).draw());
+        svg.assertDrawnWithin(Theme.MARGIN);
+        double fs = Theme.FONT_SMALL;
+        List<Element> grid = svg.byClass("grid");
+        double left = SvgDocument.vertices(grid.get(0).getAttribute("d")).get(0)[0];
+        double right = SvgDocument.vertices(grid.get(0).getAttribute("d")).get(1)[0];
+        double bottom = SvgDocument.vertices(grid.get(0).getAttribute("d")).get(0)[1];
+        double top = SvgDocument.vertices(grid.get(4).getAttribute("d")).get(0)[1];
+        assertTrue(bottom - top > 200, "0 % under 100 %");
+        assertEquals(svg.width() - Theme.MARGIN, right, 0.01, "grid lines to the right margin");
+        List<Element> tickLabels = in(svg.byClass("value-axis").get(0), "text").stream()
+                .filter(t -> t.getTextContent().endsWith("%")).toList();
+        for (int t = 0; t < 5; t++) {
+            List<double[]> v = SvgDocument.vertices(grid.get(t).getAttribute("d"));
+            double y = bottom - t / 4.0 * (bottom - top);
+            assertEquals(y, v.get(0)[1], 0.01, "grid line at " + 25 * t + " %");
+            assertEquals(y, v.get(1)[1], 0.01);
+            assertEquals(left, v.get(0)[0], 0.01);
+            assertEquals(right, v.get(1)[0], 0.01);
+            assertEquals(t == 0 ? Theme.INK : Theme.SHADE, grid.get(t).getAttribute("stroke"), "the base line darker");
+            Element label = tickLabels.get(t);
+            assertEquals(25 * t + "%", label.getTextContent());
+            assertEquals("end", label.getAttribute("text-anchor"));
+            assertTrue(num(label, "x") < left, "left of the bars");
+            double below = num(label, "y") - y;
+            assertTrue(below > 0 && below < fs * 0.7, "centred on its line: " + below);
+        }
+        Element axisLabel = svg.byClass("axis-label").get(0);
+        assertEquals("Assessed patients (%)", axisLabel.getTextContent());
+        assertEquals((top + bottom) / 2, num(axisLabel, "y"), 0.01, "centred on the axis");
+        assertEquals("rotate(-90 " + axisLabel.getAttribute("x") + " " + axisLabel.getAttribute("y") + ")",
+                axisLabel.getAttribute("transform"));
+        double leftmostTick = tickLabels.stream().mapToDouble(t -> num(t, "x") - Svg.width(t.getTextContent(), fs)).min()
+                .orElseThrow();
+        assertTrue(num(axisLabel, "x") < leftmostTick && num(axisLabel, "x") - fs * 0.7 >= Theme.MARGIN - 0.01,
+                "the axis label between the margin and the tick labels");
+
+        List<Element> bars = svg.byClass("bar");
+        assertEquals(3, bars.size());
+        double slot = (right - left) / 3;
+        double width = Math.min(150, 0.55 * slot);
+        double previousNoteY = Double.NaN;
+        for (int b = 0; b < 3; b++) {
+            Element bar = bars.get(b);
+            double centre = left + slot * (b + 0.5);
+            Element label = text(bar, "label");
+            Element total = text(bar, "total");
+            assertEquals(centre, num(label, "x"), 0.01, "label under the bar's centre");
+            assertEquals(centre, num(total, "x"), 0.01);
+            assertTrue(num(label, "y") - Theme.FONT_LABEL * 0.7 > bottom, "the label under the axis");
+            assertTrue(num(total, "y") - fs * 0.7 > num(label, "y"), "the total under the label");
+            List<Element> segments = in(bar, "rect");
+            if (b == 2) {
+                assertEquals(1, segments.size());
+                Element empty = segments.get(0);
+                assertEquals("empty", empty.getAttribute("class"), "an empty bar is an outline");
+                assertEquals(centre - width / 2, num(empty, "x"), 0.01);
+                assertEquals(width, num(empty, "width"), 0.01);
+                assertEquals(top, num(empty, "y"), 0.01, "as tall as 100 %");
+                assertEquals(bottom, num(empty, "y") + num(empty, "height"), 0.01);
+                assertEquals("n = 0", total.getTextContent());
+                assertEquals("0", bar.getAttribute("data-total"));
+                assertTrue(in(bar, "text").stream().noneMatch(t -> "note".equals(t.getAttribute("class"))), "no notes");
+                continue;
+            }
+            double[] counts = b == 0 ? new double[] {155, 15, 16, 7} : new double[] {177, 8, 5, 5};
+            double sum = java.util.Arrays.stream(counts).sum();
+            assertEquals("n = " + (int) sum, total.getTextContent());
+            assertEquals(Integer.toString((int) sum), bar.getAttribute("data-total"));
+            double at = bottom;
+            List<Element> countTexts = in(bar, "text").stream().filter(t -> "count".equals(t.getAttribute("class"))).toList();
+            int shown = 0;
+            for (int i = 0; i < 4; i++) {
+                Element seg = segments.get(i);
+                double h = counts[i] / sum * (bottom - top);
+                assertEquals(centre - width / 2, num(seg, "x"), 0.01, "centred in its slot");
+                assertEquals(width, num(seg, "width"), 0.01);
+                assertEquals(at, num(seg, "y") + num(seg, "height"), 0.02, "on the one under it");
+                assertEquals(h, num(seg, "height"), 0.02, "its share of the bar");
+                assertEquals(Format.number(100 * counts[i] / sum, 1), seg.getAttribute("data-percent"));
+                if (h >= fs + 4) {
+                    Element c = countTexts.get(shown++);
+                    assertEquals(Format.number(counts[i], 0), c.getTextContent(), "the count in its segment");
+                    assertEquals(centre, num(c, "x"), 0.01);
+                    double mid = num(c, "y") - fs * 0.35;
+                    assertEquals(at - h / 2, mid, 0.02, "mid-height");
+                    assertEquals(i < 3 ? "#ffffff" : Theme.INK, c.getAttribute("fill"), "white on the dark colours");
+                }
+                at -= h;
+            }
+            assertEquals(top, at, 0.05, "the bar fills 100 %");
+            assertEquals(shown, countTexts.size(), "counts only where they fit");
+            List<Element> notes = in(bar, "text").stream().filter(t -> "note".equals(t.getAttribute("class"))).toList();
+            assertEquals(2, notes.size());
+            assertEquals(centre, num(notes.get(0), "x"), 0.01);
+            assertTrue(num(notes.get(1), "y") < top, "notes above the bar");
+            assertTrue(num(notes.get(1), "y") - num(notes.get(0), "y") > fs, "a line apart");
+            if (b == 1) {
+                assertEquals(previousNoteY, num(notes.get(1), "y"), 0.01, "the notes of all bars on the same lines");
+            }
+            previousNoteY = num(notes.get(1), "y");
+        }
+        double totalY = num(text(bars.get(0), "total"), "y");
+        Element footnote = svg.byClass("footnote").get(0);
+        assertTrue(num(footnote, "y") - fs * 0.7 > totalY, "the footnote under the totals");
+        assertTrue(svg.height() >= num(footnote, "y") + Theme.MARGIN && svg.height() <= num(footnote, "y") + 2 * Theme.MARGIN);
+        Element title = svg.byClass("title").get(0);
+        Element firstLegend = in(svg.byClass("legend").get(0), "text").get(0);
+        assertTrue(num(firstLegend, "y") - fs * 0.7 > num(title, "y"), "the legend under the title");
+        assertTrue(previousNoteY - fs * 0.7 > num(firstLegend, "y"), "the notes under the legend");
+    }
+
+    @Test
+    void aSingleBarIsAtMost150WideAndItsSmallSegmentsCarryNoCount() {
+        SvgDocument svg = SvgDocument.of(BarChart.stacked("One", "a", "b", "c", "d", "e")
+                .bar("only", new double[] {50, 2, 1, 40, 7}).draw());
+        svg.assertDrawnWithin(Theme.MARGIN);
+        List<Element> segments = svg.byClass("segment");
+        assertEquals(150, num(segments.get(0), "width"), 0.01);
+        List<String> counts = svg.byClass("count").stream().map(Element::getTextContent).toList();
+        assertEquals(List.of("50", "40"), counts, "7 % of 320 is too low for a count; 2 and 1 too");
+        assertEquals(Theme.INK, svg.byClass("count").get(1).getAttribute("fill"), "dark text on the fourth colour");
+        assertEquals(Theme.colour(4), segments.get(4).getAttribute("fill"));
+        double h = num(segments.get(4), "height");
+        assertTrue(h < Theme.FONT_SMALL + 4, "test set-up: " + h);
+    }
+
+    @Test
+    void theLegendNamesTheCategoriesInTheirColoursWrappedToTheWidth() {
+        String[] names = {"Complete response", "Partial response", "Stable disease", "Progressive disease",
+            "Not evaluable", "Died before assessment"};
+        BarChart chart = BarChart.stacked("Legend", names).bar("A", new double[] {1, 2, 3, 4, 5, 6});
+        SvgDocument svg = SvgDocument.of(chart.draw());
+        svg.assertDrawnWithin(Theme.MARGIN);
+        double fs = Theme.FONT_SMALL;
+        List<Element> swatches = svg.byClass("swatch");
+        List<Element> texts = in(svg.byClass("legend").get(0), "text");
+        assertEquals(names.length, swatches.size());
+        int lines = 1;
+        for (int i = 0; i < names.length; i++) {
+            Element sw = swatches.get(i);
+            Element t = texts.get(i);
+            assertEquals(names[i], t.getTextContent());
+            assertEquals(Theme.colour(i), sw.getAttribute("fill"));
+            assertEquals(svg.byClass("segment").get(i).getAttribute("fill"), sw.getAttribute("fill"), "as its segments");
+            double gap = num(t, "x") - (num(sw, "x") + num(sw, "width"));
+            assertTrue(gap > 0 && gap <= 10, "the name just right of its swatch");
+            double y = num(t, "y");
+            assertTrue(num(sw, "y") >= y - fs && num(sw, "y") + num(sw, "height") <= y + 0.01, "the swatch beside the text");
+            assertTrue(num(sw, "height") > fs / 2);
+            if (i == 0) {
+                assertEquals(Theme.MARGIN, num(sw, "x"));
+                continue;
+            }
+            Element prev = texts.get(i - 1);
+            double prevEnd = num(prev, "x") + Svg.width(prev.getTextContent(), fs);
+            if (y == num(prev, "y")) {
+                assertTrue(num(sw, "x") > prevEnd + 10, "entries apart");
+            } else {
+                lines++;
+                assertEquals(Theme.MARGIN, num(sw, "x"), "a new line at the margin");
+                assertTrue(y - num(prev, "y") > fs, "a line under");
+                assertTrue(prevEnd + 24 + 30 + Svg.width(names[i], fs) + 24 > Theme.WIDTH - Theme.MARGIN, "only when needed");
+            }
+        }
+        assertTrue(lines >= 2);
+    }
+
+    @Test
+    void oddCountsNotesAndLabelsAreDrawnAsDocumented() {
+        BarChart chart = BarChart.stacked(null, "a", null).valueLabel(null)
+                .bar(null, new double[] {-3, 4}, null, " ", "ORR 100% (40-100)")
+                .bar("nan", new double[] {Double.NaN, Double.POSITIVE_INFINITY});
+        Figure f = chart.draw();
+        SvgDocument svg = SvgDocument.of(f);
+        List<Element> first = svg.byClass("segment", "data-bar", "");
+        assertEquals(List.of("0", "4"), first.stream().map(e -> e.getAttribute("data-count")).toList(),
+                "a negative count is 0");
+        assertEquals(List.of("0.0", "100.0"), first.stream().map(e -> e.getAttribute("data-percent")).toList());
+        assertEquals(List.of("a", ""), first.stream().map(e -> e.getAttribute("data-category")).toList());
+        assertEquals(1, svg.byClass("note").size(), "null and blank notes left out");
+        assertEquals(1, svg.byClass("empty").size(), "non-finite counts are 0: an empty bar");
+        assertEquals("", svg.byClass("axis-label").get(0).getTextContent());
+        assertEquals("Stacked bars of a,  (percent of each bar's total).  (n = 4): a 0 (0.0%),  4 (100.0%); "
+                + "ORR 100% (40-100). nan (n = 0): a 0,  0.", f.description());
+        assertEquals("", f.title());
+        assertEquals("Mine", BarChart.stacked("t", "a").description("Mine").draw().description());
+        String wide = "Objective response rate 88.1% (82.7-92.3) in the per-protocol population";
+        SvgDocument narrow = SvgDocument.of(BarChart.stacked("t", "a").bar("A", new double[] {1}, wide)
+                .bar("B", new double[] {1}).bar("C", new double[] {1}).bar("D", new double[] {1}).draw());
+        narrow.assertDrawnWithin(Theme.MARGIN);
+        String shown = narrow.byClass("note").get(0).getTextContent();
+        assertTrue(shown.endsWith("\u2026"), "a note wider than its slot is cut: " + shown);
+        double slot = (Theme.WIDTH - Theme.MARGIN - (Theme.MARGIN + 96)) / 4;
+        assertTrue(Svg.width(shown, Theme.FONT_SMALL) <= slot - 8, "to its slot");
+        assertTrue(Svg.width(shown, Theme.FONT_SMALL) > slot - 30, "not shorter than needed");
+    }
 }

@@ -131,4 +131,336 @@ class ForestPlotTest {
         Files.writeString(dir.resolve("example-forest.svg"), demo().draw().svg(), StandardCharsets.UTF_8);
         assertTrue(Files.size(dir.resolve("example-forest.svg")) > 1000);
     }
+
+    /** A Cox model: a row before any heading, a reference level, a row without n, one not estimable. */
+    static ForestPlot cox() {
+        return ForestPlot.of("Cox model of overall survival").labelHeader("Term").effectLabel("HR (95% CI)")
+                .row("Age (per 10 years)", 400, 210, 1.21, 1.05, 1.39, 0.008)
+                .heading("Arm")
+                .reference("RFA", 188, 126)
+                .row("RFA+RT", 212, 108, 0.544, 0.418, 0.709, 6.5e-6)
+                .heading("Tumour size")
+                .row("> 3 cm", null, null, 1.6, 1.1, 2.3, 0.012)
+                .row("unknown", 12, 0, null, null, null, null)
+                .footnote("Wald tests; 16 patients left out for missing covariates.");
+    }
+
+    private static List<Element> in(Element parent, String tag) {
+        List<Element> out = new java.util.ArrayList<>();
+        var nodes = parent.getElementsByTagNameNS(SvgDocument.SVG_NS, tag);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    private static Element cell(Element row, String cls) {
+        return in(row, "text").stream().filter(t -> cls.equals(t.getAttribute("class"))).findFirst().orElseThrow();
+    }
+
+    private static double fontSize(Element e) {
+        return Double.parseDouble(SvgDocument.inherited(e, "font-size"));
+    }
+
+    /** The estimated left edge of a text anchored at its end. */
+    private static double leftOfEnd(Element text, double bold) {
+        return SvgDocument.num(text, "x") - Svg.width(text.getTextContent(), fontSize(text)) * bold;
+    }
+
+    private static double rightOfStart(Element text, double bold) {
+        return SvgDocument.num(text, "x") + Svg.width(text.getTextContent(), fontSize(text)) * bold;
+    }
+
+    private static List<double[]> d(Element path) {
+        return SvgDocument.vertices(path.getAttribute("d"));
+    }
+
+    @Test
+    void columnsStandLeftToRightUnderTheirHeaders() {
+        SvgDocument svg = SvgDocument.of(cox().draw());
+        svg.assertDrawnWithin(Theme.MARGIN / 2);
+        List<Element> header = in(svg.byClass("forest-header").get(0), "text");
+        assertEquals(List.of("Term", "n", "Events", "HR (95% CI)", "p"), header.stream().map(Element::getTextContent).toList());
+        assertEquals(Theme.MARGIN, SvgDocument.num(header.get(0), "x"));
+        double nX = SvgDocument.num(header.get(1), "x");
+        double eventsX = SvgDocument.num(header.get(2), "x");
+        double pX = SvgDocument.num(header.get(4), "x");
+        assertEquals(svg.width() - Theme.MARGIN, pX, 0.01, "p at the right margin");
+        Element axis = svg.byClass("forest-axis").get(0);
+        List<double[]> axisLine = d(in(axis, "path").get(0));
+        double axisLeft = axisLine.get(0)[0];
+        double axisRight = axisLine.get(1)[0];
+        double axisY = axisLine.get(0)[1];
+        assertTrue(leftOfEnd(header.get(1), 1.08) > rightOfStart(header.get(0), 1.08), "n right of the label header");
+        assertTrue(leftOfEnd(header.get(2), 1.08) > nX, "Events right of n");
+        assertTrue(axisLeft > eventsX, "the axis right of the events");
+        Element effect = header.get(3);
+        double half = Svg.width(effect.getTextContent(), fontSize(effect)) * 1.08 / 2;
+        assertTrue(SvgDocument.num(effect, "x") - half >= axisLeft && SvgDocument.num(effect, "x") + half < leftOfEnd(header.get(4), 1.08),
+                "the effect header over the axis and the estimates");
+        List<double[]> rule = d(in(svg.doc.getDocumentElement(), "path").get(0)); // the first line drawn
+        assertEquals(Theme.MARGIN, rule.get(0)[0], 0.01, "a rule under the header across the figure");
+        assertEquals(svg.width() - Theme.MARGIN, rule.get(1)[0], 0.01);
+        double headerY = SvgDocument.num(header.get(0), "y");
+        assertTrue(rule.get(0)[1] > headerY && rule.get(0)[1] < headerY + Theme.FONT_SMALL, "just under the header");
+
+        List<Element> rows = svg.byClass("forest-row");
+        assertEquals(7, rows.size());
+        double s = svg.width() / Theme.WIDTH;
+        double previous = headerY;
+        for (int i = 0; i < rows.size(); i++) {
+            Element row = rows.get(i);
+            Element label = cell(row, "label");
+            double y = SvgDocument.num(label, "y");
+            assertEquals((i == 0 ? 37 : 36) * s, y - previous, 0.02, "rows 36 apart under the header");
+            previous = y;
+            boolean heading = "heading".equals(row.getAttribute("data-kind"));
+            boolean indented = i > 1 && !heading;
+            assertEquals(Theme.MARGIN + (indented ? 18 * s : 0), SvgDocument.num(label, "x"), 0.01,
+                    "indented under a heading: " + label.getTextContent());
+            assertEquals(heading ? "bold" : "", label.getAttribute("font-weight"));
+            if (heading) {
+                assertEquals(1, in(row, "text").size(), "a heading has only its label");
+                assertFalse(row.hasAttribute("data-n") || row.hasAttribute("data-hr") || row.hasAttribute("data-p"));
+                continue;
+            }
+            Element n = cell(row, "n");
+            Element events = cell(row, "events");
+            Element estimate = cell(row, "estimate");
+            Element p = cell(row, "p");
+            for (Element c : List.of(n, events, estimate, p)) {
+                assertEquals(y, SvgDocument.num(c, "y"), "cells on the row's baseline");
+            }
+            assertEquals(nX, SvgDocument.num(n, "x"), "n under its header");
+            assertEquals(eventsX, SvgDocument.num(events, "x"), "events under theirs");
+            assertEquals(pX, SvgDocument.num(p, "x"), "p under its header");
+            assertTrue(rightOfStart(label, 1) < leftOfEnd(n, 1), "label clear of n");
+            assertTrue(SvgDocument.num(estimate, "x") > axisRight, "the estimate right of the axis");
+            assertTrue(rightOfStart(estimate, 1) < leftOfEnd(p, 1), "the estimate clear of p");
+            boolean estimable = "estimate".equals(row.getAttribute("data-kind"));
+            assertEquals(estimable ? "" : "italic", estimate.getAttribute("font-style"), "a row without estimate is muted");
+            assertEquals(estimable ? "" : Theme.MUTED, estimate.getAttribute("fill"));
+        }
+        assertTrue(axisY > previous, "the axis under the last row");
+        Element age = svg.one("forest-row", "data-label", "Age (per 10 years)");
+        assertEquals("400", age.getAttribute("data-n"));
+        assertEquals("210", age.getAttribute("data-events"));
+        assertEquals("1.21", age.getAttribute("data-hr"));
+        assertEquals("1.05", age.getAttribute("data-lower"));
+        assertEquals("1.39", age.getAttribute("data-upper"));
+        assertEquals("0.008", age.getAttribute("data-p"));
+        assertEquals("1.21 (1.05-1.39)", cell(age, "estimate").getTextContent());
+        assertEquals("0.008", cell(age, "p").getTextContent());
+        Element big = svg.one("forest-row", "data-label", "> 3 cm");
+        assertFalse(big.hasAttribute("data-n") || big.hasAttribute("data-events"), "no n, no attribute");
+        assertEquals("", cell(big, "n").getTextContent());
+        Element unknown = svg.one("forest-row", "data-label", "unknown");
+        assertEquals("not-estimable", unknown.getAttribute("data-kind"));
+        assertFalse(unknown.hasAttribute("data-hr") || unknown.hasAttribute("data-p"));
+        assertEquals("0", unknown.getAttribute("data-events"));
+        assertEquals(0, in(unknown, "rect").size() + in(unknown, "path").size(), "no mark");
+        Element footnote = svg.byClass("footnote").get(0);
+        double last = SvgDocument.num(footnote, "y");
+        assertTrue(last - Theme.FONT_SMALL * s * 0.7 > axisY + 6 + Theme.FONT_SMALL * s, "the footnote under the tick labels");
+        assertTrue(svg.height() >= last + Theme.MARGIN && svg.height() <= last + 2 * Theme.MARGIN, "the figure ends under it");
+        assertEquals(Theme.MARGIN, SvgDocument.num(footnote, "x"));
+    }
+
+    @Test
+    void everyOtherRowIsShaded() {
+        SvgDocument svg = SvgDocument.of(cox().draw());
+        List<Element> shades = in(svg.byClass("shading").get(0), "rect");
+        List<Element> rows = svg.byClass("forest-row");
+        assertEquals(rows.size() / 2, shades.size());
+        for (int i = 0; i < rows.size(); i++) {
+            double y = SvgDocument.num(cell(rows.get(i), "label"), "y");
+            long under = shades.stream().filter(r -> SvgDocument.num(r, "y") < y - Theme.FONT_SMALL * 0.7
+                    && SvgDocument.num(r, "y") + SvgDocument.num(r, "height") > y).count();
+            assertEquals(i % 2 == 1 ? 1 : 0, under, "row " + i + " shaded: " + (i % 2 == 1));
+        }
+        double s = svg.width() / Theme.WIDTH;
+        for (Element r : shades) {
+            assertEquals(Theme.MARGIN / 2, SvgDocument.num(r, "x"), 0.01);
+            assertEquals(svg.width() - Theme.MARGIN, SvgDocument.num(r, "width"), 0.01, "across the figure");
+            assertEquals(36 * s, SvgDocument.num(r, "height"), 0.01, "a row high");
+        }
+    }
+
+    @Test
+    void intervalsAndSquaresSitOnTheLogAxisAtTheirBounds() {
+        SvgDocument svg = SvgDocument.of(cox().row("bounds the wrong way", 50, 20, 1.5, 1.8, 1.2, 0.3)
+                .row("no lower bound", 50, 20, 0.8, null, 1.9, 0.3).draw());
+        double[][] est = {{1.21, 1.05, 1.39}, {0.544, 0.418, 0.709}, {1.6, 1.1, 2.3}, {1.5, 1.5, 1.5}, {0.8, 0.8, 1.9}};
+        String[] labels = {"Age (per 10 years)", "RFA+RT", "> 3 cm", "bounds the wrong way", "no lower bound"};
+        double s = svg.width() / Theme.WIDTH;
+        for (int i = 0; i < labels.length; i++) {
+            Element row = svg.one("forest-row", "data-label", labels[i]);
+            Element square = in(row, "rect").get(0);
+            double side = SvgDocument.num(square, "width");
+            assertEquals(14 * s, side, 0.01);
+            assertEquals(side, SvgDocument.num(square, "height"), 0.01);
+            assertEquals(xAt(svg, est[i][0]), squareCentre(row), 0.05, "square at the HR of " + labels[i]);
+            double centreY = SvgDocument.num(square, "y") + side / 2;
+            double baseline = SvgDocument.num(cell(row, "label"), "y");
+            assertTrue(centreY < baseline && centreY > baseline - Theme.FONT_SMALL * s * 0.7, "mid-height of the row's text");
+            List<Element> ci = in(row, "path");
+            if (i == 3) {
+                assertTrue(ci.isEmpty(), "bounds on the wrong side of the HR leave only the square");
+                continue;
+            }
+            List<double[]> line = d(ci.get(0));
+            assertEquals(xAt(svg, est[i][1]), line.get(0)[0], 0.05, "from the lower bound of " + labels[i]);
+            assertEquals(xAt(svg, est[i][2]), line.get(1)[0], 0.05, "to the upper bound");
+            assertEquals(centreY, line.get(0)[1], 0.01, "through the square");
+            assertEquals(centreY, line.get(1)[1], 0.01);
+        }
+        Element axis = svg.byClass("forest-axis").get(0);
+        List<double[]> marks = d(in(axis, "path").get(0));
+        double axisY = marks.get(0)[1];
+        List<Element> ticks = svg.byClass("tick");
+        assertEquals(List.of("0.25", "1", "4"), ticks.stream().map(Element::getTextContent).toList(),
+                "0.25-4 (the data 0.42-2.3), every other power of 2 to fit the axis");
+        for (int k = 0; k < ticks.size(); k++) {
+            double x = xAt(svg, Double.parseDouble(ticks.get(k).getTextContent()));
+            assertEquals(x, SvgDocument.num(ticks.get(k), "x"), 0.05);
+            assertEquals(x, marks.get(2 + 2 * k)[0], 0.05, "tick mark under its label");
+            assertEquals(axisY, marks.get(2 + 2 * k)[1], 0.01);
+            assertTrue(marks.get(3 + 2 * k)[1] > axisY, "pointing down");
+            assertTrue(SvgDocument.num(ticks.get(k), "y") - Theme.FONT_SMALL * s * 0.7 > marks.get(3 + 2 * k)[1], "label under it");
+        }
+        assertTrue(xAt(svg, 0.25) > marks.get(0)[0] && xAt(svg, 4) < marks.get(1)[0], "the end ticks within the axis line");
+        List<double[]> ref = d(svg.byClass("reference-line").get(0));
+        assertEquals(xAt(svg, 1), ref.get(0)[0], 0.01);
+        assertEquals(axisY, ref.get(ref.size() - 1)[1], 0.01, "the line at 1 runs down to the axis");
+        double firstBaseline = SvgDocument.num(cell(svg.byClass("forest-row").get(0), "label"), "y");
+        assertEquals(firstBaseline - (7 + 18) * s, ref.get(0)[1], 0.02, "from the top of the first row");
+        assertEquals(2, ref.size(), "unbroken: no heading reaches the line");
+    }
+
+    @Test
+    void theAxisEndsAtTheRoundTickAtOrPastTheData() {
+        assertEquals(List.of("0.5", "1", "2"), ticks(1.1, 0.9, 1.3), "at least 0.5-2");
+        assertEquals(List.of("0.25", "0.5", "1", "2", "4"), ticks(1, 0.25, 4), "bounds on a tick end the axis there");
+        assertEquals(List.of("0.25", "1", "4"), ticks(1, 0.125, 8), "powers of two up to 1/8-8, every other one to fit");
+        assertEquals(List.of("0.1", "1", "10"), ticks(1, 0.125, 9), "past 8: decades");
+        assertEquals(List.of("0.1", "1", "10"), ticks(1, 0.12, 2), "decades below 1/8");
+        assertEquals(List.of("0.1", "1", "10"), ticks(1, 0.5, 8.1), "and above 8");
+        assertEquals(List.of("0.01", "1", "100"), ticks(1, 0.001, 1000), "decades stop at 0.01-100, every other one to fit");
+    }
+
+    private static List<String> ticks(double hr, double lo, double hi) {
+        SvgDocument svg = SvgDocument.of(ForestPlot.of("t").row("x", 10, 5, hr, lo, hi, 0.5).draw());
+        List<Element> ticks = svg.byClass("tick");
+        for (int k = 1; k < ticks.size(); k++) {
+            assertTrue(SvgDocument.num(ticks.get(k), "x") - SvgDocument.num(ticks.get(k - 1), "x") >= 50 - 0.01,
+                    "tick labels at least 50 apart");
+        }
+        Element square = (Element) svg.one("forest-row", "data-label", "x").getElementsByTagNameNS(SvgDocument.SVG_NS, "rect").item(0);
+        assertEquals(xAt(svg, hr), SvgDocument.num(square, "x") + SvgDocument.num(square, "width") / 2, 0.05);
+        return ticks.stream().map(Element::getTextContent).toList();
+    }
+
+    @Test
+    void anIntervalPastTheAxisEndsInAnArrowAtTheAxisEnd() {
+        SvgDocument svg = SvgDocument.of(ForestPlot.of("Arrows")
+                .row("wide", 30, 10, 1.2, 0.001, 1000.0, 0.5)
+                .row("off the axis", 30, 10, 500.0, 300.0, 900.0, 0.5)
+                .draw());
+        Element axis = svg.byClass("forest-axis").get(0);
+        List<double[]> axisLine = d(in(axis, "path").get(0));
+        Element wide = svg.one("forest-row", "data-label", "wide");
+        List<double[]> ci = d(in(wide, "path").get(0));
+        double centre = ci.get(0)[1];
+        assertEquals(xAt(svg, 0.01), ci.get(0)[0], 0.05, "clamped to the axis end");
+        assertEquals(xAt(svg, 100), ci.get(1)[0], 0.05);
+        assertTrue(ci.get(0)[0] > axisLine.get(0)[0] && ci.get(1)[0] < axisLine.get(1)[0], "within the axis line");
+        List<double[]> arrows = d(svg.byClass("arrow").stream().filter(a -> a.getParentNode() == wide).findFirst().orElseThrow());
+        assertEquals(6, arrows.size(), "two triangles");
+        // left: the tip just past the line's end, the base to its right
+        assertEquals(ci.get(0)[0] - 2, arrows.get(0)[0], 0.02);
+        assertEquals(centre, arrows.get(0)[1], 0.02);
+        assertEquals(ci.get(0)[0] + 8, arrows.get(1)[0], 0.02);
+        assertEquals(centre - 6, arrows.get(1)[1], 0.02);
+        assertEquals(ci.get(0)[0] + 8, arrows.get(2)[0], 0.02);
+        assertEquals(centre + 6, arrows.get(2)[1], 0.02);
+        assertEquals(ci.get(1)[0] + 2, arrows.get(3)[0], 0.02);
+        assertEquals(centre, arrows.get(3)[1], 0.02);
+        assertEquals(ci.get(1)[0] - 8, arrows.get(4)[0], 0.02);
+        assertEquals(centre - 6, arrows.get(4)[1], 0.02);
+        assertEquals(ci.get(1)[0] - 8, arrows.get(5)[0], 0.02);
+        assertEquals(centre + 6, arrows.get(5)[1], 0.02);
+        assertEquals(xAt(svg, 1.2), squareCentre(wide), 0.05);
+        Element off = svg.one("forest-row", "data-label", "off the axis");
+        assertEquals(0, in(off, "rect").size(), "no square for an HR past the axis");
+        assertEquals(1, svg.byClass("arrow").stream().filter(a -> a.getParentNode() == off).count(), "but an arrow");
+        assertTrue(cell(off, "estimate").getTextContent().startsWith("500.00"), "and the estimate written out");
+    }
+
+    @Test
+    void wideTextMakesTheFigureWiderAndEveryTextLargerBySameFactor() {
+        String label = "Radiofrequency ablation with adjuvant stereotactic body radiotherapy, per protocol";
+        SvgDocument svg = SvgDocument.of(ForestPlot.of("Wide").heading("All patients")
+                .row(label, 212, 108, 0.544, 0.418, 0.709, 0.0123).row("B", 10, 5, 2.0, 1.0, 4.0, 0.05).draw());
+        svg.assertDrawnWithin(Theme.MARGIN / 2);
+        double s = svg.width() / Theme.WIDTH;
+        assertTrue(s > 1, "wider than 720: " + svg.width());
+        Element row = svg.one("forest-row", "data-label", label);
+        assertEquals(Theme.FONT_SMALL * s, fontSize(cell(row, "label")), 0.01, "text larger by the same factor");
+        assertEquals(Theme.FONT_TITLE * s, fontSize(svg.byClass("title").get(0)), 0.01);
+        Element square = in(row, "rect").get(0);
+        assertEquals(14 * s, SvgDocument.num(square, "width"), 0.01, "the square too");
+        List<Element> rows = svg.byClass("forest-row");
+        assertEquals(36 * s, SvgDocument.num(cell(rows.get(2), "label"), "y") - SvgDocument.num(cell(rows.get(1), "label"), "y"),
+                0.02, "and the rows");
+        assertEquals(Theme.MARGIN + 18 * s, SvgDocument.num(cell(row, "label"), "x"), 0.01, "and the indent");
+        List<double[]> axis = d(in(svg.byClass("forest-axis").get(0), "path").get(0));
+        double length = axis.get(1)[0] - axis.get(0)[0];
+        assertTrue(length >= 160 - 0.01 && length < 168, "the axis keeps its least length, and not much more: " + length);
+        String shown = cell(row, "label").getTextContent();
+        assertTrue(shown.endsWith("\u2026") && label.startsWith(shown.substring(0, shown.length() - 1)), "cut: " + shown);
+        assertTrue(rightOfStart(cell(row, "label"), 1) < leftOfEnd(cell(row, "n"), 1), "clear of n");
+        assertEquals(label, row.getAttribute("data-label"), "whole in the data");
+        assertEquals(Theme.WIDTH, SvgDocument.of(ForestPlot.of("t").row("x", 10, 5, 0.5, 0.3, 0.8, 0.5).draw()).width(),
+                "short text: 720 wide");
+    }
+
+    @Test
+    void theReferenceLineIsBrokenWhereAHeadingRunsAcrossIt() {
+        String across = "Patients with macrovascular invasion of the portal vein";
+        SvgDocument svg = SvgDocument.of(ForestPlot.of("Breaks").row("first", 10, 5, 0.5, 0.3, 0.8, 0.01)
+                .heading(across).row("a", 10, 5, 0.5, 0.3, 0.8, 0.01)
+                .heading("Short").row("b", 10, 5, 0.6, 0.3, 0.9, 0.01)
+                .heading(across).row("c", 10, 5, 0.7, 0.3, 0.9, 0.01).draw());
+        List<Element> rows = svg.byClass("forest-row");
+        double x1 = xAt(svg, 1);
+        for (Element r : rows) {
+            if ("heading".equals(r.getAttribute("data-kind"))) {
+                Element label = cell(r, "label");
+                double right = rightOfStart(label, 1.08);
+                assertEquals(r.getAttribute("data-label").equals(across), right > x1 - 6, "test set-up: " + label.getTextContent());
+            }
+        }
+        List<double[]> ref = d(svg.byClass("reference-line").get(0));
+        assertEquals(6, ref.size(), "three pieces: " + svg.byClass("reference-line").get(0).getAttribute("d"));
+        double axisY = d(in(svg.byClass("forest-axis").get(0), "path").get(0)).get(0)[1];
+        double[] tops = rows.stream().mapToDouble(r -> SvgDocument.num(cell(r, "label"), "y") - 25).toArray();
+        // first row to the first long heading; under it to the next long heading (across the short one); under that to the axis
+        double[][] pieces = {{tops[0], tops[1]}, {tops[1] + 36, tops[5]}, {tops[5] + 36, axisY}};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(x1, ref.get(2 * i)[0], 0.01);
+            assertEquals(pieces[i][0], ref.get(2 * i)[1], 0.02, "piece " + i + " from");
+            assertEquals(pieces[i][1], ref.get(2 * i + 1)[1], 0.02, "piece " + i + " to");
+        }
+    }
+
+    @Test
+    void theDescriptionWithoutTitleOrRows() {
+        assertEquals("hazard ratio (95% CI) on a log scale, no rows.", ForestPlot.of(null).draw().description());
+        assertEquals("HR (95% CI) on a log scale. x not estimable; y reference. Note.",
+                ForestPlot.of(" ").effectLabel("HR (95% CI)").row("x", 1, 0, Double.NaN, null, null, 0.5)
+                        .reference("y", 2, 1).footnote("Note").draw().description());
+        assertEquals("My words.", ForestPlot.of("t").description("My words.").draw().description());
+        assertEquals("t: hazard ratio (95% CI) on a log scale. x 0.001 (0.00010-0.002).",
+                ForestPlot.of("t").row("x", 1, 0, 0.001, 0.0001, 0.002, null).draw().description(), "no p: none written");
+    }
 }

@@ -689,4 +689,139 @@ class StepPlotTest {
             assertTrue(Frame.of(s).t1() < 200, "and no wider axis for " + none);
         }
     }
+
+    /** Where the annotation box is: "top-right", "bottom-left", ... by the plot's corners. */
+    private static String corner(SvgDocument svg) {
+        Frame f = Frame.of(svg);
+        Element box = svg.byClass("annotation").get(0);
+        double bx = SvgDocument.num(box, "x");
+        double by = SvgDocument.num(box, "y");
+        double w = SvgDocument.num(box, "width");
+        double h = SvgDocument.num(box, "height");
+        assertTrue(bx >= f.x0() && bx + w <= f.x1() + 8.01, "within the data region: " + bx + " + " + w);
+        assertTrue(by >= f.y1() - 0.01 && by + h <= f.y0() + 0.01, "within the data region: " + by + " + " + h);
+        String side = Math.abs(bx - (f.x0() + 8)) < 0.01 ? "left" : Math.abs(bx + w - f.x1()) < 0.01 ? "right" : "x " + bx;
+        String level = Math.abs(by - f.y1()) < 0.01 ? "top" : Math.abs(by + h - f.y0()) < 0.01 ? "bottom" : "y " + by;
+        return level + "-" + side;
+    }
+
+    /** Asserts that no curve runs through the annotation box (sampled every pixel). */
+    private static void assertClearOfCurves(SvgDocument svg) {
+        Element box = svg.byClass("annotation").get(0);
+        double bx = SvgDocument.num(box, "x");
+        double by = SvgDocument.num(box, "y");
+        double w = SvgDocument.num(box, "width");
+        double h = SvgDocument.num(box, "height");
+        for (Element curve : svg.byClass("curve")) {
+            List<double[]> path = d(curve);
+            double end = path.get(path.size() - 1)[0];
+            for (double x = Math.ceil(bx); x <= Math.min(bx + w, end); x++) {
+                double y = pathY(path, x);
+                assertFalse(y > by && y < by + h, curve.getAttribute("data-curve") + " runs through the box at " + x);
+            }
+        }
+    }
+
+    private static StepCurve flat(String label, double end) {
+        return new StepCurve(label, 10, null, null, null, null, new double[] {end}, null, null, null);
+    }
+
+    private static StepCurve dropsAt(String label, double t, double v, double end, Double median) {
+        return new StepCurve(label, 10, new double[] {t}, new double[] {v}, null, null, new double[] {end}, null, null,
+                median);
+    }
+
+    @Test
+    void theAnnotationBoxHoldsItsLinesInTheCornerTheCurvesLeaveFree() {
+        SvgDocument svg = SvgDocument.of(dfsByArm().draw());
+        Element box = svg.byClass("annotation").get(0);
+        double bx = SvgDocument.num(box, "x");
+        double by = SvgDocument.num(box, "y");
+        List<Element> lines = childElements(svg.byClass("annotations").get(0), "text");
+        assertEquals(List.of("Log-rank p < 0.001", "HR 0.54 (0.42-0.71)"), lines.stream().map(Element::getTextContent).toList());
+        double font = Double.parseDouble(SvgDocument.inherited(lines.get(0), "font-size"));
+        double previous = by;
+        for (Element line : lines) {
+            double x = SvgDocument.num(line, "x");
+            double y = SvgDocument.num(line, "y");
+            assertTrue(x >= bx + 5 && x + Svg.width(line.getTextContent(), font) <= bx + SvgDocument.num(box, "width") - 5,
+                    "the line inside the box, with room: " + line.getTextContent());
+            assertTrue(y - font * 0.7 >= previous + 2, "under the box top or the line before");
+            assertTrue(y <= by + SvgDocument.num(box, "height") - 5, "above the box bottom");
+            previous = y;
+        }
+        assertClearOfCurves(svg);
+        assertEquals("top-right", corner(svg), "survival curves fall away from the top right");
+    }
+
+    @Test
+    void theAnnotationBoxAvoidsCurvesBandsGuidesAndLandmarks() {
+        String p = "p = 0.04";
+        assertEquals("top-right", corner(SvgDocument.of(StepPlot.survival("none").annotation(p).draw())),
+                "survival: top right when nothing is in the way");
+        assertEquals("top-left", corner(SvgDocument.of(StepPlot.cumulativeIncidence("none").annotation(p).draw())),
+                "incidence: top left");
+        SvgDocument high = SvgDocument.of(StepPlot.survival("flat").curve(flat("A", 1000)).annotation(p).draw());
+        assertEquals("bottom-left", corner(high), "a curve along the top");
+        assertClearOfCurves(high);
+        SvgDocument rising = SvgDocument.of(StepPlot.cumulativeIncidence("rises").curve(dropsAt("A", 1, 0.95, 1000, null))
+                .annotation(p).draw());
+        assertEquals("bottom-right", corner(rising), "an incidence curve along the top");
+        assertClearOfCurves(rising);
+
+        StepCurve banded = new StepCurve("A", 10, new double[] {1}, new double[] {0.5}, new double[] {0.2},
+                new double[] {1.0}, new double[] {1000}, null, null, null);
+        assertEquals("bottom-left", corner(SvgDocument.of(StepPlot.survival("band").curve(banded).annotation(p).draw())),
+                "a band reaching the top");
+        assertEquals("top-right", corner(SvgDocument.of(StepPlot.survival("band").bands(false).curve(banded).annotation(p)
+                .draw())), "no band drawn, none avoided");
+
+        // A along the top; B at 1 until day 150, then 0.4: the bottom left is free unless a guide crosses it
+        assertEquals("bottom-left", corner(SvgDocument.of(StepPlot.survival("guides").curve(flat("A", 1000))
+                .curve(dropsAt("B", 150, 0.4, 1000, null)).annotation(p).draw())));
+        assertEquals("bottom-right", corner(SvgDocument.of(StepPlot.survival("guides").curve(flat("A", 1000))
+                .curve(dropsAt("B", 150, 0.4, 1000, 150.0)).annotation(p).draw())), "the median guide down at day 150");
+        assertEquals("bottom-right", corner(SvgDocument.of(StepPlot.survival("guides").curve(flat("A", 1000))
+                .curve(dropsAt("B", 150, 0.4, 1000, null)).landmark(150, "").annotation(p).draw())), "a landmark at day 150");
+
+        // A along the top only until day 100; B low throughout: past A's end the top right is free
+        assertEquals("top-right", corner(SvgDocument.of(StepPlot.survival("ends").curve(flat("A", 100))
+                .curve(dropsAt("B", 1, 0.3, 1000, null)).annotation(p).draw())), "a curve is not drawn past its end");
+
+        String wide = "Log-rank test stratified by centre and by microvascular invasion status at baseline: p = 0.04";
+        SvgDocument capped = SvgDocument.of(StepPlot.survival("wide").annotation(wide).draw());
+        Frame f = Frame.of(capped);
+        Element box = capped.byClass("annotation").get(0);
+        assertEquals(f.x1() - f.x0(), SvgDocument.num(box, "width"), 0.01, "no wider than the data region");
+        corner(capped);
+    }
+
+    @Test
+    void theDescriptionNamesEachGroupsMedianOrThatItIsNotReached() {
+        StepCurve notReached = new StepCurve("A", 5, new double[] {10, 20}, new double[] {0.8, 0.6}, null, null, null,
+                null, null, null);
+        StepCurve half = new StepCurve("B", 6, new double[] {10}, new double[] {0.5}, null, null, null, null, null, null);
+        StepCurve hidden = new StepCurve("C", 7, new double[] {NA}, new double[] {0.3}, null, null, null, null, null, null);
+        StepCurve empty = new StepCurve("D", 0, null, null, null, null, null, null, null, null);
+        assertEquals("survival probability against months since treatment for A (n = 5, median not reached), "
+                + "B (n = 6), C (n = 7, median not reached) and D (n = 0).",
+                StepPlot.survival(" ").curve(notReached).curve(half).curve(hidden).curve(empty).draw().description());
+        StepCurve rises = new StepCurve("A", 5, new double[] {10}, new double[] {0.5}, null, null, null, null, null, null);
+        StepCurve low = new StepCurve("B", 5, new double[] {10}, new double[] {0.4}, null, null, null, null, null, null);
+        assertEquals("CIF: cumulative incidence (%) against days since treatment for A (n = 5) and B (n = 5, median "
+                + "not reached). Dotted line: landmark. Dotted line: day 30. Gray's p = 0.2. Done.",
+                StepPlot.cumulativeIncidence("CIF").percent(true).displayUnit(TimeScale.DAYS).curve(rises).curve(low)
+                        .landmark(5, " ").landmark(30, "day 30").annotation("Gray's p = 0.2").annotation("Done.")
+                        .annotation(" ").annotation(null).draw().description());
+        StepCurve median = new StepCurve("A", 5, new double[] {1052}, new double[] {0.4}, null, null, null, null, null,
+                1052.4);
+        assertEquals("m: OS against days since RFA for A (n = 5, median 1052 days).", StepPlot.survival("m")
+                .displayUnit(TimeScale.DAYS).yLabel("OS").timeLabel("Days since RFA").curve(median).draw().description());
+        assertEquals("t: no curves to show.", StepPlot.survival("t").draw().description());
+        assertEquals("no curves to show.", StepPlot.survival(null).draw().description());
+        assertTrue(SvgDocument.of(StepPlot.survival("t").timeLabel(null).displayUnit(null).draw()).figure.svg()
+                .contains(">Months since treatment</text>"), "null settings are the defaults");
+        assertEquals(TimeUnit.DAYS.name().toLowerCase(java.util.Locale.ROOT), SvgDocument.of(StepPlot.survival("t")
+                .dataUnit(null).draw()).byClass("plot").get(0).getAttribute("data-time-unit"));
+    }
 }
