@@ -217,7 +217,7 @@ public final class BarChart {
                     "text-anchor", "middle", "fill", Theme.INK);
             ny += LINE;
         }
-        svg.text(Svg.truncate(bar.label(), slot - 8, Theme.FONT_LABEL), "class", "label", "x", Svg.num(centre),
+        svg.text(Svg.truncate(bar.label(), slot - 8, Theme.FONT_LABEL * 1.08 /* bold */), "class", "label", "x", Svg.num(centre),
                 "y", Svg.num(bottom + LINE), "text-anchor", "middle", "font-size", Svg.num(Theme.FONT_LABEL),
                 "font-weight", "bold", "fill", Theme.INK);
         svg.text("n = " + Format.number(total, 0), "class", "total", "x", Svg.num(centre), "y",

@@ -227,8 +227,12 @@ class BarChartTest {
         assertTrue(svg.height() >= num(footnote, "y") + Theme.MARGIN && svg.height() <= num(footnote, "y") + 2 * Theme.MARGIN);
         Element title = svg.byClass("title").get(0);
         Element firstLegend = in(svg.byClass("legend").get(0), "text").get(0);
-        assertTrue(num(firstLegend, "y") - fs * 0.7 > num(title, "y"), "the legend under the title");
-        assertTrue(previousNoteY - fs * 0.7 > num(firstLegend, "y"), "the notes under the legend");
+        assertTrue(num(firstLegend, "y") - fs * 0.7 > num(title, "y") + 0.2 * Theme.FONT_TITLE, "the legend under the title");
+        double firstNote = num(svg.byClass("note").get(0), "y");
+        assertTrue(firstNote - fs * 0.7 > num(firstLegend, "y") + 0.2 * fs, "the notes under the legend");
+        assertTrue(num(footnote, "y") - fs * 0.7 > totalY + 0.2 * fs, "the footnote clear of the totals");
+        assertTrue(svg.figure.description().endsWith(". Objective response (CR+PR): Fisher p = 0.018."),
+                svg.figure.description());
     }
 
     @Test
@@ -315,5 +319,27 @@ class BarChartTest {
         double slot = (Theme.WIDTH - Theme.MARGIN - (Theme.MARGIN + 96)) / 4;
         assertTrue(Svg.width(shown, Theme.FONT_SMALL) <= slot - 8, "to its slot");
         assertTrue(Svg.width(shown, Theme.FONT_SMALL) > slot - 30, "not shorter than needed");
+    }
+
+    @Test
+    void aCountIsWrittenInASegmentJustTallEnoughAndLongTextIsWrappedOrCut() {
+        // 5 of 64 is 25 units of the 320-unit bar: the font (21) and 4 to spare
+        SvgDocument svg = SvgDocument.of(BarChart.stacked("Response by arm in the per-protocol population of the trial, "
+                + "patients with a first recurrence of hepatocellular carcinoma", "a", "b")
+                .bar("Radiofrequency ablation with radiotherapy", new double[] {5, 59})
+                .bar("B", new double[] {1, 1}).bar("C", new double[] {1, 1}).bar("D", new double[] {1, 1})
+                .footnote("Fisher's exact test of objective response (CR+PR) between the arms, two-sided, "
+                        + "with mid-p correction: p = 0.018").draw());
+        svg.assertDrawnWithin(Theme.MARGIN);
+        Element seg = svg.byClass("segment").get(0);
+        assertEquals(25, num(seg, "height"), 0.01, "test set-up");
+        assertEquals("5", svg.byClass("count").get(0).getTextContent());
+        assertTrue(svg.byClass("title").size() > 1, "a long title is wrapped");
+        assertTrue(svg.byClass("footnote").size() > 1, "a long footnote too");
+        Element label = svg.byClass("label").get(0);
+        assertTrue(label.getTextContent().endsWith("\u2026"), "a label wider than its slot is cut: " + label.getTextContent());
+        double slot = (Theme.WIDTH - Theme.MARGIN - (Theme.MARGIN + 96)) / 4;
+        double w = Svg.width(label.getTextContent(), Theme.FONT_LABEL) * 1.08;
+        assertTrue(w <= slot - 8 && w > slot - 40, "to its slot, bold: " + w);
     }
 }
