@@ -348,6 +348,57 @@ class ForestPlotTest {
         assertEquals(List.of("0.01", "1", "100"), ticks(1, 0.001, 1000), "decades stop at 0.01-100, every other one to fit");
     }
 
+    @Test
+    void boundsOnTheAxisEndsNeedNoArrowAndAnHrThereKeepsItsSquare() {
+        for (double[] r : new double[][] {{1, 0.01, 100}, {1, 0.125, 8}, {100, 50, 100}, {0.01, 0.01, 0.5}}) {
+            SvgDocument svg = SvgDocument.of(ForestPlot.of("t").row("x", 10, 5, r[0], r[1], r[2], 0.5).draw());
+            assertTrue(svg.byClass("arrow").isEmpty(), "no arrow for " + r[1] + "-" + r[2]);
+            assertEquals(1, svg.byClass("hr").size(), "a square for " + r[0]);
+        }
+    }
+
+    @Test
+    void aZeroHazardRatioIsNotEstimableAndAZeroBoundIsMissing() {
+        SvgDocument svg = SvgDocument.of(ForestPlot.of("t").row("zero", 10, 0, 0.0, 0.0, 1.0, 0.5)
+                .row("zero bound", 10, 5, 0.5, 0.0, 0.9, 0.5).draw());
+        assertEquals("not-estimable", svg.one("forest-row", "data-label", "zero").getAttribute("data-kind"));
+        Element bound = svg.one("forest-row", "data-label", "zero bound");
+        assertFalse(bound.hasAttribute("data-lower"));
+        assertEquals("0.50", cell(bound, "estimate").getTextContent(), "an interval needs both bounds written");
+        assertEquals(xAt(svg, 0.5), d(in(bound, "path").get(0)).get(0)[0], 0.05, "the line from the HR");
+    }
+
+    @Test
+    void columnsAreAGapApartEvenWhenOnlyTheirHeadersFillThem() {
+        String heading = "Patients treated at the three centres of the trial between 2015 and 2022, by arm and stage";
+        SvgDocument svg = SvgDocument.of(ForestPlot.of("Disease-free survival by arm in the per-protocol population, "
+                + "patients with a first recurrence").heading(heading)
+                .row("a", null, null, 0.5, 0.3, 0.8, null).row("b", null, null, 2.0, 1.1, 3.0, null).draw());
+        svg.assertDrawnWithin(Theme.MARGIN / 2);
+        List<Element> header = in(svg.byClass("forest-header").get(0), "text");
+        double labelEnd = Math.max(rightOfStart(header.get(0), 1.08), svg.byClass("forest-row").stream()
+                .filter(r -> !"heading".equals(r.getAttribute("data-kind"))).mapToDouble(r -> rightOfStart(cell(r, "label"), 1))
+                .max().orElseThrow());
+        assertTrue(leftOfEnd(header.get(1), 1.08) - labelEnd >= 14 - 0.01, "n a gap right of the labels");
+        assertTrue(leftOfEnd(header.get(2), 1.08) - SvgDocument.num(header.get(1), "x") >= 14 - 0.01, "Events a gap right of n");
+        double estimateEnd = svg.byClass("forest-row").stream().filter(r -> !"heading".equals(r.getAttribute("data-kind")))
+                .mapToDouble(r -> rightOfStart(cell(r, "estimate"), 1)).max().orElseThrow();
+        assertTrue(leftOfEnd(header.get(4), 1.08) - estimateEnd >= 14 - 0.01, "p a gap right of the estimates");
+        Element title = svg.byClass("title").get(svg.byClass("title").size() - 1);
+        assertTrue(svg.byClass("title").size() > 1, "a long title is wrapped");
+        assertTrue(SvgDocument.num(header.get(0), "y") - Theme.FONT_SMALL * 0.7 > SvgDocument.num(title, "y")
+                + 0.2 * Theme.FONT_TITLE, "the header under the title");
+        Element cut = cell(svg.byClass("forest-row", "data-kind", "heading").get(0), "label");
+        assertTrue(cut.getTextContent().endsWith("\u2026"), "a heading longer than the room is cut: " + cut.getTextContent());
+        double estimateX = SvgDocument.num(cell(svg.byClass("forest-row", "data-kind", "estimate").get(0), "estimate"), "x");
+        assertTrue(rightOfStart(cut, 1.08) <= estimateX - 14 + 0.01, "before the estimates");
+        assertTrue(rightOfStart(cut, 1.08) > estimateX - 14 - 40, "and not much before");
+        List<Element> rows = svg.byClass("forest-row");
+        double lastBottom = SvgDocument.num(cell(rows.get(rows.size() - 1), "label"), "y") - 7 + 18;
+        double axisY = d(in(svg.byClass("forest-axis").get(0), "path").get(0)).get(0)[1];
+        assertTrue(axisY > lastBottom, "the axis under the last row");
+    }
+
     private static List<String> ticks(double hr, double lo, double hi) {
         SvgDocument svg = SvgDocument.of(ForestPlot.of("t").row("x", 10, 5, hr, lo, hi, 0.5).draw());
         List<Element> ticks = svg.byClass("tick");
@@ -399,8 +450,12 @@ class ForestPlotTest {
     @Test
     void wideTextMakesTheFigureWiderAndEveryTextLargerBySameFactor() {
         String label = "Radiofrequency ablation with adjuvant stereotactic body radiotherapy, per protocol";
+        String across = "Patients with microvascular invasion of the portal vein and a tumour thrombus in its main trunk";
         SvgDocument svg = SvgDocument.of(ForestPlot.of("Wide").heading("All patients")
-                .row(label, 212, 108, 0.544, 0.418, 0.709, 0.0123).row("B", 10, 5, 2.0, 1.0, 4.0, 0.05).draw());
+                .row(label, 212, 108, 0.544, 0.418, 0.709, 0.0123).row("B", 10, 5, 2.0, 1.0, 4.0, 0.05)
+                .heading(across).row("C", 10, 5, 0.8, 0.5, 1.2, 0.4)
+                .footnote("Cox model stratified by centre; Wald tests; 16 patients left out for a missing MVI status, "
+                        + "4 for a missing tumour size").draw());
         svg.assertDrawnWithin(Theme.MARGIN / 2);
         double s = svg.width() / Theme.WIDTH;
         assertTrue(s > 1, "wider than 720: " + svg.width());
@@ -420,6 +475,19 @@ class ForestPlotTest {
         assertTrue(shown.endsWith("\u2026") && label.startsWith(shown.substring(0, shown.length() - 1)), "cut: " + shown);
         assertTrue(rightOfStart(cell(row, "label"), 1) < leftOfEnd(cell(row, "n"), 1), "clear of n");
         assertEquals(label, row.getAttribute("data-label"), "whole in the data");
+        List<Element> notes = svg.byClass("footnote");
+        assertTrue(notes.size() >= 2, "a long footnote is wrapped");
+        assertTrue(SvgDocument.num(notes.get(1), "y") - SvgDocument.num(notes.get(0), "y") >= Theme.FONT_SMALL * s,
+                "its lines apart at the larger text");
+        // the reference line is broken at the heading that runs across it, at the scaled rows
+        double x1 = xAt(svg, 1);
+        Element heading = svg.one("forest-row", "data-label", across);
+        assertTrue(rightOfStart(cell(heading, "label"), 1.08) > x1 - 6, "test set-up");
+        double headingTop = SvgDocument.num(cell(heading, "label"), "y") - 25 * s;
+        List<double[]> ref = d(svg.byClass("reference-line").get(0));
+        assertEquals(4, ref.size(), svg.byClass("reference-line").get(0).getAttribute("d"));
+        assertEquals(headingTop, ref.get(1)[1], 0.02, "broken at the heading's top");
+        assertEquals(headingTop + 36 * s, ref.get(2)[1], 0.02, "and on under it");
         assertEquals(Theme.WIDTH, SvgDocument.of(ForestPlot.of("t").row("x", 10, 5, 0.5, 0.3, 0.8, 0.5).draw()).width(),
                 "short text: 720 wide");
     }

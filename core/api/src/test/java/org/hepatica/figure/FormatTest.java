@@ -80,6 +80,7 @@ class FormatTest {
         "0.54        | 0.42        | NaN         | 0.54",
         "0.1         | 0.2         | -0.3        | 0.10 (0.20 to -0.30)",
         "0.5         | 0           | 0.9         | 0.50 (0.00-0.90)",
+        "0           | 0           | 0           | 0.00 (0.00-0.00)",
     })
     void confidenceIntervals(double est, double lo, double hi, String expected) {
         assertEquals(expected, Format.ci(est, lo, hi));

@@ -254,6 +254,9 @@ class StepPlotTest {
                 StepPlot.survival("NaN").curve(new StepCurve("A", 3, new double[] {10, NA, 30}, new double[] {0.8, 0.6, NA},
                         new double[] {NA, 0.5, 0.4}, new double[] {NA, 0.9}, new double[] {NA, 5}, new double[] {10},
                         new int[] {3, 2, 1}, NA)).annotation("p").landmark(NA, "x"),
+                StepPlot.survival("short bounds").curve(new StepCurve("A", 3, new double[] {10, 20, 30},
+                        new double[] {0.8, 0.6, 0.4}, new double[] {0.7}, new double[] {0.9, 0.7}, null, null, null, null))
+                        .annotation("p"),
                 StepPlot.cumulativeIncidence("one group, percent, no bands").percent(true).bands(false)
                         .curve(StepCurve.kaplanMeier(DemoCurves.dfsByArm().get(0))).displayUnit(TimeScale.DAYS));
         for (StepPlot p : plots) {
@@ -784,6 +787,9 @@ class StepPlotTest {
         assertEquals("bottom-right", corner(SvgDocument.of(StepPlot.survival("guides").curve(flat("A", 1000))
                 .curve(dropsAt("B", 150, 0.4, 1000, null)).landmark(150, "").annotation(p).draw())), "a landmark at day 150");
 
+        // B at 1 until day 850, just left of the top-right box, then at the bottom: the top right is free
+        assertEquals("top-right", corner(SvgDocument.of(StepPlot.survival("late drop").curve(dropsAt("B", 850, 0.05, 1000, null))
+                .annotation(p).draw())), "sampled where the box is");
         // A along the top only until day 100; B low throughout: past A's end the top right is free
         assertEquals("top-right", corner(SvgDocument.of(StepPlot.survival("ends").curve(flat("A", 100))
                 .curve(dropsAt("B", 1, 0.3, 1000, null)).annotation(p).draw())), "a curve is not drawn past its end");

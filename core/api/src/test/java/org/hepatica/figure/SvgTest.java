@@ -65,6 +65,7 @@ class SvgTest {
         double fs = 20;
         assertEquals(0.25 * fs, Svg.width("i", fs), 1e-12, "narrow");
         assertEquals(0.33 * fs, Svg.width("r", fs), 1e-12, "slim");
+        assertEquals(0.33 * fs, Svg.width("f", fs), 1e-12, "slim, the first of its class");
         assertEquals(0.33 * fs, Svg.width(" ", fs), 1e-12, "a blank");
         assertEquals(0.85 * fs, Svg.width("m", fs), 1e-12, "wide");
         assertEquals(0.85 * fs, Svg.width("W", fs), 1e-12, "wide capital");
@@ -91,6 +92,7 @@ class SvgTest {
         String longer = s.substring(0, kept.length() + 1) + "\u2026";
         assertTrue(Svg.width(longer, fs) > max, "the longest prefix that fits: " + t);
         assertEquals("\u2026", Svg.truncate(s, 1, fs), "nothing fits: only the ellipsis");
+        assertEquals("Micro\u2026", Svg.truncate(s, Svg.width("Micro\u2026", fs), fs), "a cut that fits exactly");
     }
 
     @Test
@@ -106,6 +108,7 @@ class SvgTest {
         }
         assertEquals(text, String.join(" ", lines), "no word lost, one blank between words");
         assertEquals(List.of("a b"), Svg.wrap("  a   b ", 1000, fs), "blanks collapsed");
+        assertEquals(List.of("a b"), Svg.wrap("a b", Svg.width("a b", fs), fs), "a line that fits exactly");
         assertEquals(List.of("a", "Hepatocellular", "b"), Svg.wrap("a Hepatocellular b", Svg.width("a b", fs), fs),
                 "a word longer than the line gets a line of its own");
         assertEquals(List.of(""), Svg.wrap("", 100, fs), "an empty text is one empty line");
@@ -116,9 +119,9 @@ class SvgTest {
         Svg.Path p = new Svg.Path();
         assertTrue(p.isEmpty());
         p.move(1.004, 2.006).horizontal(1.001).horizontal(5).vertical(2.01).vertical(7.5).line(3, 4).horizontal(3)
-                .vertical(4).closePath();
+                .vertical(4).closePath().closePath();
         assertFalse(p.isEmpty());
-        assertEquals("M 1 2.01 H 5 V 7.5 L 3 4 Z", p.toString());
+        assertEquals("M 1 2.01 H 5 V 7.5 L 3 4 Z Z", p.toString());
         assertEquals("M 0 0 M 0 0", new Svg.Path().move(0, 0).move(0, 0).toString(), "a move is always written");
         assertEquals("H 3", new Svg.Path().horizontal(3).toString(), "a pen not yet placed moves anywhere");
         assertEquals("V 3", new Svg.Path().vertical(3).toString());
@@ -130,7 +133,7 @@ class SvgTest {
         svg.open("g", "class", "a&b", "fill", null, "odd")
                 .empty("rect", "x", "1", "title", "<\"x\">")
                 .text("p < 0.001 & more", "class", "t", "fill", null)
-                .close("g");
+                .close("g").empty("rect", "class", "after");
         Figure f = svg.figure(300.456, 200, "T & <t>", "D \"d\"");
         SvgDocument doc = SvgDocument.of(f);
         Element g = doc.byClass("a&b").get(0);
@@ -144,6 +147,7 @@ class SvgTest {
         assertEquals("p < 0.001 & more", text.getTextContent());
         assertFalse(text.hasAttribute("fill"));
         assertEquals(text.getParentNode(), g, "text inside the group it was opened in");
+        assertEquals(g.getParentNode(), doc.byClass("after").get(0).getParentNode(), "after the group is closed");
         Element root = doc.doc.getDocumentElement();
         assertEquals("0 0 300.46 200", root.getAttribute("viewBox"));
         assertEquals("300.46", root.getAttribute("width"));
