@@ -328,8 +328,8 @@ class BarChartTest {
                 + "patients with a first recurrence of hepatocellular carcinoma", "a", "b")
                 .bar("Radiofrequency ablation with radiotherapy", new double[] {5, 59})
                 .bar("B", new double[] {1, 1}).bar("C", new double[] {1, 1}).bar("D", new double[] {1, 1})
-                .footnote("Fisher's exact test of objective response (CR+PR) between the arms, two-sided, "
-                        + "with mid-p correction: p = 0.018").draw());
+                .footnote("Objective response (CR+PR) compared between the arms with Fisher's exact test, two-sided: "
+                        + "p = 0.018; disease control: p = 0.64").draw());
         svg.assertDrawnWithin(Theme.MARGIN);
         Element seg = svg.byClass("segment").get(0);
         assertEquals(25, num(seg, "height"), 0.01, "test set-up");

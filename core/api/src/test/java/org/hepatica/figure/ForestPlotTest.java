@@ -488,8 +488,11 @@ class ForestPlotTest {
         assertEquals(4, ref.size(), svg.byClass("reference-line").get(0).getAttribute("d"));
         assertEquals(headingTop, ref.get(1)[1], 0.02, "broken at the heading's top");
         assertEquals(headingTop + 36 * s, ref.get(2)[1], 0.02, "and on under it");
-        assertEquals(Theme.WIDTH, SvgDocument.of(ForestPlot.of("t").row("x", 10, 5, 0.5, 0.3, 0.8, 0.5).draw()).width(),
-                "short text: 720 wide");
+        SvgDocument narrow = SvgDocument.of(ForestPlot.of("Disease-free survival by arm in the per-protocol population of "
+                + "the trial, all centres").row("x", 10, 5, 0.5, 0.3, 0.8, 0.5).draw());
+        assertEquals(Theme.WIDTH, narrow.width(), "short text: 720 wide");
+        assertEquals(2, narrow.byClass("title").size(), "the title wrapped at the figure's width");
+        narrow.assertDrawnWithin(Theme.MARGIN);
     }
 
     @Test

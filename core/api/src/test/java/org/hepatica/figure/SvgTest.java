@@ -112,6 +112,8 @@ class SvgTest {
         assertEquals(List.of("a", "Hepatocellular", "b"), Svg.wrap("a Hepatocellular b", Svg.width("a b", fs), fs),
                 "a word longer than the line gets a line of its own");
         assertEquals(List.of(""), Svg.wrap("", 100, fs), "an empty text is one empty line");
+        assertEquals(List.of("Hepatocellular", "carcinoma"), Svg.wrap("Hepatocellular carcinoma", Svg.width("a", fs), fs),
+                "a first word longer than the line: no empty line before it");
     }
 
     @Test
