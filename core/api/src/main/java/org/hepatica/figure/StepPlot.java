@@ -9,8 +9,9 @@ import org.hepatica.cohort.TimeUnit;
  * A Kaplan-Meier or cumulative incidence figure in the manner of survminer's {@code ggsurvplot}:
  * step curves (Okabe-Ito colours and a distinct dash per group), '+' censoring marks, stepped
  * confidence bands, median guides and landmark lines drawn under the curves, annotations such as
- * the test's p-value in the emptiest corner, a legend with each group's label as given and its n,
- * and a number-at-risk table whose cells sit under the time ticks.
+ * the test's p-value in the emptiest corner, a legend with each group's label as given (cut with an
+ * ellipsis when a line cannot hold it) and its n, and a number-at-risk table whose cells sit under
+ * the time ticks.
  *
  * <p>The time axis starts at 0 and ends at the first round tick (in the display unit) at or after
  * the last time any curve, median or landmark reaches; the value axis runs over 0-1 (or 0-100 %).
