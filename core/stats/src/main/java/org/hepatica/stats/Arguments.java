@@ -177,6 +177,26 @@ final class Arguments {
         return codes;
     }
 
+    /**
+     * Checks the complete data of a Cox model: finite times, 0/1 status of the same length,
+     * covariate columns x[term][subject] that are finite and as long, strata codes &gt;= 0 as
+     * long, or null.
+     */
+    static void requireCoxData(double[] time, int[] status, int[] strata, double[][] x) {
+        requireFinite("time", time);
+        requireCodes("status", status, 1);
+        requireSameLength("time", time.length, "status", status.length);
+        requireNonNull("x", x);
+        for (int j = 0; j < x.length; j++) {
+            requireFinite("x[" + j + "]", x[j]);
+            requireSameLength("time", time.length, "x[" + j + "]", x[j].length);
+        }
+        if (strata != null) {
+            requireSameLength("time", time.length, "strata", strata.length);
+            requireNonNegative("strata", strata);
+        }
+    }
+
     /** Checks {@code value >= min} (counts, iteration limits); returns it. */
     static int requireAtLeast(String name, int value, int min) {
         if (value < min) {

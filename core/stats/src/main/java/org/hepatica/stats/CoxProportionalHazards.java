@@ -279,20 +279,9 @@ public final class CoxProportionalHazards {
     /** The fit on complete data; {@code order} null means sort here. */
     private CoxResult fitComplete(TimeOrder order, double[] time, int[] status, int[] strata,
                                   double[][] x, String[] termNames) {
-        Arguments.requireFinite("time", time);
-        Arguments.requireCodes("status", status, 1);
-        Arguments.requireSameLength("time", time.length, "status", status.length);
-        Arguments.requireNonNull("x", x);
+        Arguments.requireCoxData(time, status, strata, x);
         Arguments.requireNonNull("termNames", termNames);
         Arguments.requireSameLength("x", x.length, "termNames", termNames.length);
-        for (int j = 0; j < x.length; j++) {
-            Arguments.requireFinite("x[" + j + "]", x[j]);
-            Arguments.requireSameLength("time", time.length, "x[" + j + "]", x[j].length);
-        }
-        if (strata != null) {
-            Arguments.requireSameLength("time", time.length, "strata", strata.length);
-            Arguments.requireNonNegative("strata", strata);
-        }
         if (order != null) {
             Arguments.requireOrderOf("order", order, "time", time);
         }

@@ -32,19 +32,8 @@ public final class CoxSiteModel implements CoxSite {
      * @throws IllegalArgumentException naming the offending argument
      */
     public static CoxSiteModel of(double[] time, int[] status, int[] strata, double[][] x, CoxTies ties) {
-        Arguments.requireFinite("time", time);
-        Arguments.requireCodes("status", status, 1);
-        Arguments.requireSameLength("time", time.length, "status", status.length);
-        Arguments.requireNonNull("x", x);
+        Arguments.requireCoxData(time, status, strata, x);
         Arguments.requireNonNull("ties", ties);
-        for (int j = 0; j < x.length; j++) {
-            Arguments.requireFinite("x[" + j + "]", x[j]);
-            Arguments.requireSameLength("time", time.length, "x[" + j + "]", x[j].length);
-        }
-        if (strata != null) {
-            Arguments.requireSameLength("time", time.length, "strata", strata.length);
-            Arguments.requireNonNegative("strata", strata);
-        }
         CoxRiskSets.Centring own = CoxRiskSets.Centring.of(x);
         double[] unit = new double[x.length];
         Arrays.fill(unit, 1.0);

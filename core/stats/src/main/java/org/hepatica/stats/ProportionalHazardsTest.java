@@ -59,22 +59,11 @@ public final class ProportionalHazardsTest {
      */
     public static List<TermTest> test(double[] time, int[] status, int[] strata, double[][] x,
                                       String[] termNames, double[] coef, CoxTies ties) {
-        Arguments.requireFinite("time", time);
-        Arguments.requireCodes("status", status, 1);
-        Arguments.requireSameLength("time", time.length, "status", status.length);
-        Arguments.requireNonNull("x", x);
+        Arguments.requireCoxData(time, status, strata, x);
         Arguments.requireNonNull("ties", ties);
         Arguments.requireSameLength("x", x.length, "termNames", termNames.length);
         Arguments.requireSameLength("x", x.length, "coef", coef.length);
         Arguments.requireFinite("coef", coef);
-        for (int j = 0; j < x.length; j++) {
-            Arguments.requireFinite("x[" + j + "]", x[j]);
-            Arguments.requireSameLength("time", time.length, "x[" + j + "]", x[j].length);
-        }
-        if (strata != null) {
-            Arguments.requireSameLength("time", time.length, "strata", strata.length);
-            Arguments.requireNonNegative("strata", strata);
-        }
         CoxRiskSets data = new CoxRiskSets(CoxTimeOrder.of(time, status, strata), x);
         int p = x.length;
         int[] columns = new int[p];

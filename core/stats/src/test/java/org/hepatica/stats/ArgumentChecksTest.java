@@ -65,6 +65,12 @@ class ArgumentChecksTest {
         assertRefused("rows has length 4 but strata has length 2",
                 () -> CoxDesign.builder(4).strata("site", new String[] {"a", "b"}));
         assertRefused("strataName must not be blank", () -> CoxDesign.builder(4).strata(" ", arm));
+        CoxDesign design = CoxDesign.builder(4).categorical("arm", arm, null).build();
+        CoxProportionalHazards cox = CoxProportionalHazards.create();
+        assertRefused("time must not be null", () -> cox.fit(null, STATUS, design));
+        assertRefused("status[1] must be in 0..1, was 2", () -> cox.fit(TIME, new int[] {1, 2, 0, 1}, design));
+        assertRefused("design rows has length 4 but time has length 3", () -> cox.fit(new double[] {1, 2, 3}, STATUS, design));
+        assertRefused("design rows has length 4 but status has length 3", () -> cox.fit(TIME, new int[] {1, 0, 1}, design));
     }
 
     @Test

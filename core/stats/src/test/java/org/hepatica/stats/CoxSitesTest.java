@@ -190,4 +190,78 @@ class CoxSitesTest {
         }
         assertThrows(IllegalArgumentException.class, () -> site.at(new double[2]));
     }
+
+    @Test
+    void strataWithinASiteAreStrataOfThePooledFit() {
+        Pooled pooled = Pooled.random(10, 2400);
+        int[] margin = new int[2400];
+        int[] siteAndMargin = new int[2400];
+        for (int i = 0; i < 2400; i++) {
+            margin[i] = (int) (pooled.x()[1][i]) % 2;
+            siteAndMargin[i] = 2 * pooled.site()[i] + margin[i];
+        }
+        CoxProportionalHazards cox = CoxProportionalHazards.create();
+        CoxResult whole = cox.fit(pooled.time(), pooled.status(), siteAndMargin, pooled.x(), NAMES);
+        List<CoxSite> sites = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            final int code = s;
+            int[] rows = java.util.stream.IntStream.range(0, 2400).filter(i -> pooled.site()[i] == code).toArray();
+            double[][] xs = new double[3][];
+            for (int j = 0; j < 3; j++) {
+                final int col = j;
+                xs[j] = java.util.stream.IntStream.of(rows).mapToDouble(i -> pooled.x()[col][i]).toArray();
+            }
+            CoxSiteModel site = CoxSiteModel.of(java.util.stream.IntStream.of(rows).mapToDouble(i -> pooled.time()[i]).toArray(),
+                    java.util.stream.IntStream.of(rows).map(i -> pooled.status()[i]).toArray(),
+                    java.util.stream.IntStream.of(rows).map(i -> margin[i]).toArray(), xs, CoxTies.EFRON);
+            assertEquals(rows.length, site.n());
+            assertEquals(3, site.p());
+            sites.add(site);
+        }
+        assertSameFit(whole, cox.fitSites(sites, NAMES), 1e-9);
+    }
+
+    @Test
+    void sitesWithoutAnyEventGiveNoEstimateAndSaySo() {
+        CoxSiteModel quiet = CoxSiteModel.of(new double[] {3, 5, 8}, new int[] {0, 0, 0}, null,
+                new double[][] {{0, 1, 1}}, CoxTies.EFRON);
+        CoxResult r = CoxProportionalHazards.create().fitSites(List.of(quiet, quiet), new String[] {"arm"});
+        assertEquals(6, r.n());
+        assertEquals(0, r.events());
+        assertNull(r.terms().get(0).coef());
+        assertNull(r.likelihoodRatio());
+        assertTrue(r.warnings().contains("no events: the coefficients cannot be estimated"), r.warnings()::toString);
+    }
+
+    @Test
+    void aConvergedFitOfEstimableCovariatesWarnsOnlyThatCAndZphAreMissing() {
+        Pooled pooled = Pooled.random(11, 1500);
+        CoxResult r = CoxProportionalHazards.create().fitSites(pooled.sites(CoxTies.EFRON), NAMES);
+        assertTrue(r.converged());
+        assertEquals(List.of("concordance and cox.zph need the subjects' linear predictors: not computed across sites"),
+                r.warnings());
+    }
+
+    @Test
+    void badSiteDataIsRefusedByName() {
+        double[] time = {3, 5, 8};
+        int[] status = {1, 0, 1};
+        double[][] x = {{0, 1, 1}};
+        IllegalArgumentException ties = assertThrows(IllegalArgumentException.class,
+                () -> CoxSiteModel.of(time, status, null, x, null));
+        assertTrue(ties.getMessage().contains("ties"), ties.getMessage());
+        IllegalArgumentException strata = assertThrows(IllegalArgumentException.class,
+                () -> CoxSiteModel.of(time, status, new int[] {0, 1}, x, CoxTies.EFRON));
+        assertTrue(strata.getMessage().contains("strata"), strata.getMessage());
+        IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
+                () -> CoxSiteModel.of(time, status, null, new double[][] {{0, 1}}, CoxTies.EFRON));
+        assertTrue(column.getMessage().contains("x[0]"), column.getMessage());
+        IllegalArgumentException info = assertThrows(IllegalArgumentException.class,
+                () -> new CoxSiteDerivatives(-1, new double[] {1, 2}, new double[][] {{1, 0}}));
+        assertTrue(info.getMessage().contains("information"), info.getMessage());
+        IllegalArgumentException row = assertThrows(IllegalArgumentException.class,
+                () -> new CoxSiteDerivatives(-1, new double[] {1, 2}, new double[][] {{1, 0}, {0}}));
+        assertTrue(row.getMessage().contains("information[1]"), row.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new CoxSiteDerivatives(-1, null, new double[0][]));
+    }
 }

@@ -53,4 +53,29 @@ class DenseRanksTest {
         assertEquals(distinct.length, m, "distinct values");
         assertArrayEquals(expected, rank);
     }
+
+    /**
+     * From 50,000 values each half gets a table of its own: the union of the halves' distinct
+     * values is what counts against the limit.
+     */
+    @org.junit.jupiter.api.Test
+    void theHalvesDistinctValuesCountTogether() {
+        int n = 100_000;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i < n / 2 ? i % 10_000 : 10_000 + i % 10_000; // 10,000 distinct per half, 20,000 in all
+        }
+        int[] rank = new int[n];
+        assertEquals(-1, DenseRanks.ofFew(v, rank, 15_000), "20,000 distinct values are more than 15,000");
+        assertEquals(20_000, DenseRanks.ofFew(v, rank, 20_000));
+        for (int i = 0; i < n; i++) {
+            assertEquals((int) v[i], rank[i]);
+        }
+        double[] shared = new double[n];
+        for (int i = 0; i < n; i++) {
+            shared[i] = (i * 7) % 9_000; // the same 9,000 values in both halves
+        }
+        assertEquals(9_000, DenseRanks.ofFew(shared, rank, 9_000));
+        assertEquals(-1, DenseRanks.ofFew(shared, rank, 8_999));
+    }
 }

@@ -151,4 +151,26 @@ class EventTableTest {
         assertEquals("site-b/", site.rows().get(0).stratum());
         assertArrayEquals(new int[] {1, 2}, site.rows().get(0).counts());
     }
+
+    @Test
+    void minusZeroIsZeroAndEveryArgumentIsChecked() {
+        EventTable t = EventTable.of(new double[] {0.0, -0.0, 2}, new int[] {1, 0, 2}, 2, null, null);
+        assertEquals(2, t.causes());
+        assertEquals(2, t.rows().size(), "-0.0 and 0.0 are one time");
+        assertArrayEquals(new int[] {1, 1, 0}, t.rows().get(0).counts());
+        assertEquals(KaplanMeierEstimator.ALL, t.rows().get(0).group());
+        assertEquals(2, EventTable.ofRows(2, List.of(new EventTable.Row("", "A", 3, new int[] {1, 2, 0}))).rows().get(0).events());
+        assertThrows(IllegalArgumentException.class, () -> EventTable.ofRows(1, List.of(
+                new EventTable.Row("", "A", 0.0, new int[] {1, 0}), new EventTable.Row("", "A", -0.0, new int[] {0, 1}))),
+                "-0.0 and 0.0 are the same row");
+        assertThrows(IllegalArgumentException.class, () -> EventTable.of(new double[] {1}, new int[] {1}, 0, null, null));
+        IllegalArgumentException stratum = assertThrows(IllegalArgumentException.class,
+                () -> EventTable.of(new double[] {1, 2}, new int[] {1, 0}, 1, new String[] {"a"}, null));
+        assertTrue(stratum.getMessage().contains("stratum"), stratum.getMessage());
+        IllegalArgumentException group = assertThrows(IllegalArgumentException.class,
+                () -> EventTable.of(new double[] {1, 2}, new int[] {1, 0}, 1, null, new String[] {"a", "b", "c"}));
+        assertTrue(group.getMessage().contains("group"), group.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> EventTable.of(new double[] {1, 2}, new int[] {1, 2}, 1, null, null), "a cause above causes");
+    }
 }
