@@ -55,6 +55,15 @@ class CoxProportionalHazardsTest {
                 () -> what + ": expected " + expected + " but was " + actual);
     }
 
+    /** A column collinear with the cohort's first two: 2 x2 + 3 x1 - 1. */
+    private static double[] collinear(Cohort c) {
+        double[] alias = new double[c.time().length];
+        for (int i = 0; i < alias.length; i++) {
+            alias[i] = 2 * c.x()[1][i] + 3 * c.x()[0][i] - 1;
+        }
+        return alias;
+    }
+
     private static double coef(CoxResult r, int j) {
         return r.terms().get(j).coef();
     }
@@ -99,10 +108,7 @@ class CoxProportionalHazardsTest {
         @Test
         void collinearCovariateIsAliasedLikeRsNa() {
             Cohort c = Cohort.random(2, 400, true);
-            double[] alias = new double[400];
-            for (int i = 0; i < 400; i++) {
-                alias[i] = 2 * c.x()[1][i] + 3 * c.x()[0][i] - 1;
-            }
+            double[] alias = collinear(c);
             CoxResult r = COX.fit(c.time(), c.status(), null, new double[][] {c.x()[0], c.x()[1], alias},
                     new String[] {"x1", "x2", "alias"});
             CoxResult reduced = COX.fit(c.time(), c.status(), null, new double[][] {c.x()[0], c.x()[1]},
@@ -581,10 +587,7 @@ class CoxProportionalHazardsTest {
         @Test
         void withAnAliasedColumnIsTheTestOfTheEstimatedColumns() {
             Cohort c = Cohort.random(34, 400, true);
-            double[] alias = new double[400];
-            for (int i = 0; i < 400; i++) {
-                alias[i] = 2 * c.x()[1][i] + 3 * c.x()[0][i] - 1;
-            }
+            double[] alias = collinear(c);
             CoxResult r = COX.fit(c.time(), c.status(), null, new double[][] {c.x()[0], c.x()[1], alias},
                     new String[] {"x1", "x2", "alias"});
             CoxResult reduced = COX.fit(c.time(), c.status(), null, new double[][] {c.x()[0], c.x()[1]},
