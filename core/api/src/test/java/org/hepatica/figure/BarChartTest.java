@@ -101,12 +101,7 @@ class BarChartTest {
     }
 
     private static List<Element> in(Element parent, String tag) {
-        List<Element> out = new java.util.ArrayList<>();
-        var nodes = parent.getElementsByTagNameNS(SvgDocument.SVG_NS, tag);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add((Element) nodes.item(i));
-        }
-        return out;
+        return SvgDocument.descendants(parent, tag);
     }
 
     private static double num(Element e, String attribute) {

@@ -146,12 +146,7 @@ class ForestPlotTest {
     }
 
     private static List<Element> in(Element parent, String tag) {
-        List<Element> out = new java.util.ArrayList<>();
-        var nodes = parent.getElementsByTagNameNS(SvgDocument.SVG_NS, tag);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add((Element) nodes.item(i));
-        }
-        return out;
+        return SvgDocument.descendants(parent, tag);
     }
 
     private static Element cell(Element row, String cls) {

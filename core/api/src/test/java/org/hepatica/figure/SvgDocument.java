@@ -191,6 +191,16 @@ final class SvgDocument {
         return all(doc).indexOf(e);
     }
 
+    /** The SVG elements of that tag inside {@code parent}, in document order. */
+    static List<Element> descendants(Element parent, String tag) {
+        List<Element> out = new ArrayList<>();
+        var nodes = parent.getElementsByTagNameNS(SVG_NS, tag);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
     static double num(Element e, String attribute) {
         String v = e.getAttribute(attribute);
         if (v.isEmpty()) {

@@ -103,8 +103,9 @@ public final class TimeOrder {
         // its own that are then copied after the earlier half's
         int half = n / 2;
         TwoThreads.Forked<Part> later = TwoThreads.fork(() -> {
-            Part part = new Part(new int[n - half], new double[n - half]);
-            return new Part(part.idx, part.time, subset(newIndex, half, n, part.idx, part.time));
+            int[] laterIdx = new int[n - half];
+            double[] laterTime = new double[n - half];
+            return new Part(laterIdx, laterTime, subset(newIndex, half, n, laterIdx, laterTime));
         });
         int q = subset(newIndex, 0, half, idx, t);
         Part part = later.join();
@@ -115,9 +116,6 @@ public final class TimeOrder {
 
     /** The kept subjects of a range of positions: the first {@code count} entries. */
     private record Part(int[] idx, double[] time, int count) {
-        Part(int[] idx, double[] time) {
-            this(idx, time, 0);
-        }
     }
 
     /** The kept subjects of positions [from, to) of this order, into idx and t from 0; returns how many. */
