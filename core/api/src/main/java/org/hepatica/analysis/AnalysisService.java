@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.hepatica.cohort.CohortView;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Lists the active analyses, runs them and serves stored results. */
@@ -51,4 +52,18 @@ public interface AnalysisService {
      * @since 1.3
      */
     Optional<ResultTable> table(String resultId);
+
+    /**
+     * Runs an analysis on records that are not a stored cohort (a multi-centre analysis expands the
+     * sites' pooled counts into them) and stores the result with its provenance, under the id of
+     * {@code pooled.summary()}; {@code additions} are added to the analysis's output (such as the
+     * sites that took part), never replacing one of its fields.
+     *
+     * @throws NoSuchElementException when the analysis does not exist
+     * @throws InvalidParameterException naming the parameter that is wrong
+     * @throws AnalysisException when the analysis cannot be computed
+     * @since 1.4
+     */
+    StoredResult runPooled(CohortView pooled, String analysisId, Map<String, Object> parameters,
+            Map<String, Object> additions, String user) throws AnalysisException;
 }

@@ -28,13 +28,17 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@code os} plugins run it: Kaplan-Meier curves by arm with log-log intervals, survival at the
  * landmark with its interval and the median with its interval per arm, the log-rank test, and the
  * hazard ratio of treatment from the univariate Cox model (Efron ties; reference arm = first in
- * code point order), all on one time order of the same patients. A plugin subclasses it with its
+ * code point order), all on one time order of the same patients. With {@code strata} the Cox model
+ * has a baseline hazard per level of that column (a multi-centre analysis stratifies by site); the
+ * curves and the log-rank test stay those of all patients together. A plugin subclasses it with its
  * endpoint and landmark and registers as an {@link Analysis} service.
  */
 @ConsumerType
 public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
     /** The parameter of the landmark time. */
     public static final String LANDMARK = "landmark";
+    /** The parameter of the column whose levels get their own baseline hazard in the hazard ratio's Cox model. */
+    public static final String STRATA = "strata";
 
     private final Endpoint endpoint;
     private final double defaultLandmark;
@@ -75,7 +79,10 @@ public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
     public List<ParameterSpec> parameters() {
         return List.of(CommonParameters.treatment(),
                 ParameterSpec.optional(LANDMARK, ParameterType.NUMBER, defaultLandmark,
-                        "landmark time in days at which survival per arm is reported"));
+                        "landmark time in days at which survival per arm is reported"),
+                ParameterSpec.optional(STRATA, ParameterType.STRING, null,
+                        "a column whose levels get their own baseline hazard in the hazard ratio's Cox model"
+                                + " (e.g. site); the curves and the log-rank test are not stratified"));
     }
 
     @Override
@@ -88,7 +95,12 @@ public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
         KaplanMeierResult km = KaplanMeierEstimator.create().withConfType(KaplanMeierEstimator.ConfType.LOG_LOG)
                 .withLandmarks(landmark).fit(s.order(), s.time(), s.status(), arms.codes(), labels);
         LogRankResult logRank = LogRankTest.create().test(s.order(), s.time(), s.status(), arms.codes(), labels);
-        CoxModel model = CoxModel.of(cohort, s).group().build();
+        String strata = parameters.string(STRATA);
+        CoxModel.Builder builder = CoxModel.of(cohort, s).group();
+        if (strata != null) {
+            builder.strata(STRATA, strata);
+        }
+        CoxModel model = builder.build();
         CoxResult cox = model.fit(CoxProportionalHazards.create().withPhTest(false));
         List<HazardRatio> ratios = HazardRatio.ofVariable(cox, model.design(), arms.name());
         List<String> warnings = new ArrayList<>(s.warnings());

@@ -17,5 +17,5 @@
  *   <li>{@link org.hepatica.analysis.support.Labels}: the one rule that turns numbers into labels.</li>
  * </ul>
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.hepatica.analysis.support;

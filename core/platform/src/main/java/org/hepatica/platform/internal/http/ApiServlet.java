@@ -15,6 +15,7 @@ import org.hepatica.analysis.AnalysisService;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.cohort.CohortImportException;
 import org.hepatica.cohort.CohortService;
+import org.hepatica.federation.FederationService;
 import org.hepatica.platform.internal.store.PlatformStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -59,6 +60,11 @@ public final class ApiServlet extends HttpServlet {
     @Reference(service = BootFinished.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile transient BootFinished bootFinished;
+    /** The installation's part in multi-centre studies; absent unless etc/org.hepatica.federation.cfg configures it. */
+    @Reference(service = FederationService.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile transient FederationService federation;
+    private final transient FederationResource federationResource = new FederationResource(() -> federation);
     private final transient Authenticator authenticator;
     private final transient CohortResource cohortResource;
     private final transient AnalysisResource analysisResource;
@@ -115,7 +121,7 @@ public final class ApiServlet extends HttpServlet {
             }
             call.require(ApiCall.ANALYST, ApiCall.ADMIN);
             boolean handled = analysisResource.handle(call) || cohortResource.handle(call, routedImports)
-                    || adminResource.handle(call);
+                    || adminResource.handle(call) || federationResource.handle(call);
             if (!handled) {
                 throw new NoSuchElementException("no such resource: " + call.method + " /api/v1/" + String.join("/", parts));
             }
@@ -275,6 +281,11 @@ public final class ApiServlet extends HttpServlet {
         /** 503: no capacity for the call now; the client should retry. */
         static Refusal busy(String message) {
             return new Refusal(503, "busy", "Service Unavailable", message, Map.of("Retry-After", "5"));
+        }
+
+        /** 503: a part of the platform this call needs is not configured here. */
+        static Refusal unavailable(String message) {
+            return new Refusal(503, "not-configured", "Service Unavailable", message, Map.of());
         }
 
         /** 422: the body was read but cannot be used (a jar that is not a bundle, or does not resolve). */

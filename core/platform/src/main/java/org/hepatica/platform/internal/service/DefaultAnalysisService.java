@@ -114,7 +114,7 @@ public final class DefaultAnalysisService implements AnalysisService {
         CohortView cohort = cohorts.find(cohortId)
                 .orElseThrow(() -> new NoSuchElementException("no cohort '" + cohortId + "'"));
         try {
-            return run(plugin, cohort, parameters, user);
+            return run(plugin, cohort, parameters, Map.of(), cohortId, user);
         } catch (AnalysisException e) {
             audit(user, analysisId, cohortId, (e instanceof InvalidParameterException ? "invalid parameter: "
                     : "failed: ") + e.getMessage());
@@ -123,6 +123,20 @@ public final class DefaultAnalysisService implements AnalysisService {
             String errorId = ErrorIds.next();
             LOG.error("error {}: analysis '{}' on cohort {} by {} failed", errorId, analysisId, cohortId, user, e);
             audit(user, analysisId, cohortId, "the platform failed; error id " + errorId + " in data/log/hepatica.log");
+            throw e;
+        }
+    }
+
+    @Override
+    public StoredResult runPooled(CohortView pooled, String analysisId, Map<String, Object> parameters,
+            Map<String, Object> additions, String user) throws AnalysisException {
+        Plugin plugin = plugin(analysisId)
+                .orElseThrow(() -> new NoSuchElementException("no active analysis '" + analysisId + "'"));
+        try {
+            return run(plugin, pooled, parameters, additions, null, user);
+        } catch (AnalysisException e) {
+            audit(user, analysisId, pooled.summary().id(), (e instanceof InvalidParameterException
+                    ? "invalid parameter: " : "failed: ") + e.getMessage());
             throw e;
         }
     }
@@ -136,8 +150,12 @@ public final class DefaultAnalysisService implements AnalysisService {
         }
     }
 
-    private StoredResult run(Plugin plugin, CohortView cohort, Map<String, Object> parameters, String user)
-            throws AnalysisException {
+    /**
+     * Runs and stores; {@code storedCohort} is the stored cohort the result belongs to (deleted with
+     * it), null for pooled records.
+     */
+    private StoredResult run(Plugin plugin, CohortView cohort, Map<String, Object> parameters,
+            Map<String, Object> additions, String storedCohort, String user) throws AnalysisException {
         String analysisId = plugin.analysis().id();
         String cohortId = cohort.summary().id();
         Analysis analysis = plugin.analysis();
@@ -161,9 +179,25 @@ public final class DefaultAnalysisService implements AnalysisService {
         long durationMs = (System.nanoTime() - t0) / 1_000_000;
         Provenance provenance = new Provenance(analysisId, plugin.bundle(), plugin.version(), platformVersion,
                 cohort.summary().checksum(), bound.asMap(), startedAt, durationMs);
+        Object tree = Json.tree(output);
+        if (!additions.isEmpty()) {
+            if (!(tree instanceof Map<?, ?> fields)) {
+                throw new AnalysisException("analysis '" + analysisId + "' gives no fields to add the pooled run's to");
+            }
+            Map<String, Object> merged = new java.util.LinkedHashMap<>();
+            fields.forEach((k, v) -> merged.put(String.valueOf(k), v));
+            for (Map.Entry<String, Object> e : additions.entrySet()) {
+                if (merged.containsKey(e.getKey())) {
+                    throw new IllegalStateException("analysis '" + analysisId + "' has a field '" + e.getKey()
+                            + "' of its own");
+                }
+                merged.put(e.getKey(), Json.tree(e.getValue()));
+            }
+            tree = merged;
+        }
         StoredResult result = new StoredResult(UUID.randomUUID().toString(), analysisId, cohortId, bound.asMap(),
-                Json.tree(output), provenance);
-        store.insertResult(result.id(), cohortId, analysisId, startedAt, Json.write(result), user);
+                tree, provenance);
+        store.insertResult(result.id(), storedCohort, analysisId, startedAt, Json.write(result), user);
         keepFigure(plugin, result);
         LOG.info("analysis '{}' ({} {}) on cohort {} by {}: result {} in {} ms", analysisId, plugin.bundle(),
                 plugin.version(), cohortId, user, result.id(), durationMs);

@@ -415,7 +415,10 @@ public final class PlatformStore {
         }
     }
 
-    /** Stores a result (its JSON) and audits the run. */
+    /**
+     * Stores a result (its JSON) and audits the run; {@code cohortId} is null for a result of
+     * pooled records (a multi-centre analysis), which belongs to no stored cohort.
+     */
     public void insertResult(String id, String cohortId, String analysisId, Instant startedAt, String json, String user) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -427,7 +430,8 @@ public final class PlatformStore {
                 ps.setTimestamp(4, Timestamp.from(startedAt));
                 ps.setString(5, json);
                 ps.executeUpdate();
-                insertAudit(c, Instant.now(), user, "analysis.run", id, analysisId + " on cohort " + cohortId);
+                insertAudit(c, Instant.now(), user, "analysis.run", id, analysisId + (cohortId == null
+                        ? " on the sites' pooled counts" : " on cohort " + cohortId));
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

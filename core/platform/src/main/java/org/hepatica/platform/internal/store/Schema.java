@@ -47,7 +47,9 @@ final class Schema {
                     "INSERT INTO hep_audit_head (id, hash, appended) VALUES (1, NULL, 0)"),
             // 5: patients and events per endpoint, for the cohort list (JSON; filled at import, and
             // for cohorts imported before at their first listing)
-            List.of("ALTER TABLE hep_cohort ADD COLUMN endpoint_counts VARCHAR(1000)"));
+            List.of("ALTER TABLE hep_cohort ADD COLUMN endpoint_counts VARCHAR(1000)"),
+            // 6: results of multi-centre analyses, computed from the sites' pooled counts, belong to no stored cohort
+            List.of("ALTER TABLE hep_result ALTER COLUMN cohort_id DROP NOT NULL"));
 
     private Schema() {
     }
