@@ -65,7 +65,7 @@ class TrialEndpointAnalysisTest {
     @Test
     void theParametersAreTheTreatmentColumnAndTheLandmarkWithThePluginsDefault() {
         List<ParameterSpec> specs = new Os().parameters();
-        assertEquals(List.of("treatment", "landmark"), specs.stream().map(ParameterSpec::name).toList());
+        assertEquals(List.of("treatment", "landmark", "strata"), specs.stream().map(ParameterSpec::name).toList());
         assertEquals(1095.0, specs.get(1).defaultValue());
     }
 

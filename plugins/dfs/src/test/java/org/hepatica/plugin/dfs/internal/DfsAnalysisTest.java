@@ -80,7 +80,7 @@ class DfsAnalysisTest {
         assertEquals("dfs", a.id());
         assertTrue(a.name().contains("Disease-free"), a.name());
         assertFalse(a.description().isBlank());
-        assertEquals(List.of("treatment", "landmark"), a.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("treatment", "landmark", "strata"), a.parameters().stream().map(p -> p.name()).toList());
         assertEquals(730.0, ((Number) a.parameters().get(1).defaultValue()).doubleValue());
     }
 }

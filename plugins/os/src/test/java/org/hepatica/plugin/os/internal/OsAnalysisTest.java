@@ -79,7 +79,7 @@ class OsAnalysisTest {
         assertEquals("os", a.id());
         assertTrue(a.name().contains("Overall survival"), a.name());
         assertFalse(a.description().isBlank());
-        assertEquals(List.of("treatment", "landmark"), a.parameters().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("treatment", "landmark", "strata"), a.parameters().stream().map(p -> p.name()).toList());
         assertEquals(1095.0, ((Number) a.parameters().get(1).defaultValue()).doubleValue());
     }
 }
