@@ -17,7 +17,6 @@ import org.hepatica.cohort.CohortSummary;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.figure.Figure;
 import org.hepatica.figure.TimeScale;
-import org.hepatica.platform.internal.json.Json;
 
 /**
  * {@code /analyses} (the active plugins), {@code POST /cohorts/{id}/analyses/{analysisId}} (a run)
@@ -121,15 +120,7 @@ final class AnalysisResource {
     /** The request's parameters: {@code {"parameters": {...}}}, or the object itself. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parameters(ApiCall call) throws IOException {
-        byte[] body = call.request.getInputStream().readAllBytes();
-        if (body.length == 0) {
-            return Map.of();
-        }
-        Object parsed = Json.MAPPER.readValue(body, Object.class);
-        if (!(parsed instanceof Map)) {
-            throw new IllegalArgumentException("the body must be a JSON object: {\"parameters\": {...}}");
-        }
-        Map<String, Object> map = (Map<String, Object>) parsed;
+        Map<String, Object> map = call.jsonObject("{\"parameters\": {...}}");
         if (map.size() == 1 && map.get("parameters") instanceof Map) {
             return (Map<String, Object>) map.get("parameters");
         }

@@ -51,6 +51,24 @@ final class ApiCall {
         }
     }
 
+    /**
+     * The request's body as a JSON object; empty without a body.
+     *
+     * @param shape what the body should look like, for the message of one that is no object
+     */
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> jsonObject(String shape) throws java.io.IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        if (body.length == 0) {
+            return java.util.Map.of();
+        }
+        Object parsed = org.hepatica.platform.internal.json.Json.MAPPER.readValue(body, Object.class);
+        if (!(parsed instanceof java.util.Map)) {
+            throw new IllegalArgumentException("the body must be a JSON object: " + shape);
+        }
+        return (java.util.Map<String, Object>) parsed;
+    }
+
     /** Refuses the call unless the caller has one of the roles. */
     void require(String... roles) {
         if (!caller.hasAny(roles)) {

@@ -10,7 +10,6 @@ import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.federation.FederationService;
 import org.hepatica.federation.FederationService.SiteRequest;
-import org.hepatica.platform.internal.json.Json;
 
 /**
  * Multi-centre analyses: {@code POST /federated/analyses/{analysisId}} (coordinator) with body
@@ -96,16 +95,7 @@ final class FederationResource {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> body(ApiCall call) throws IOException {
-        byte[] body = call.request.getInputStream().readAllBytes();
-        if (body.length == 0) {
-            return Map.of();
-        }
-        Object parsed = Json.MAPPER.readValue(body, Object.class);
-        if (!(parsed instanceof Map)) {
-            throw new IllegalArgumentException("the body must be a JSON object");
-        }
-        return (Map<String, Object>) parsed;
+        return call.jsonObject("{\"sites\": [...], \"parameters\": {...}}");
     }
 }
