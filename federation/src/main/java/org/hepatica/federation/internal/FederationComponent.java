@@ -177,7 +177,7 @@ public final class FederationComponent implements FederationService {
 
     @Override
     public String siteId() {
-        return site == null ? null : site.describe().get("site").toString();
+        return site == null ? null : site.id();
     }
 
     @Override

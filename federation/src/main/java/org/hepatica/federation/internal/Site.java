@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -304,7 +303,8 @@ final class Site {
         }
     }
 
-    Map<String, Object> describe() {
-        return Map.of("site", settings.id(), "minCellSize", settings.minCellSize(), "approval", settings.approval());
+    /** The site's id. */
+    String id() {
+        return settings.id();
     }
 }
