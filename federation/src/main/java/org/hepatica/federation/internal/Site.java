@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * A site's side of multi-centre analyses: it takes a task, tabulates the named cohort, applies
  * its disclosure rules and answers. Every task and everything that leaves is in the audit trail
  * (as user {@code federation}, or the administrator who approved), and the exact bytes released
- * are kept under {@code data/federation/released/}. A site that approves each task keeps the
+ * are kept under {@code data/federation/site/released/}. A site that approves each task keeps the
  * pending ones under {@code data/federation/pending/} until its administrator decides, across restarts.
  */
 final class Site {
@@ -258,7 +258,7 @@ final class Site {
                     + " rows of counts (" + size.groups + " groups, " + size.times + " distinct times) of " + a.rowsUsed()
                     + " patients used, smallest cell " + a.counts().table().smallestEventCell() + ", "
                     + size.excluded + " patients without the endpoint; " + text.length() + " bytes, SHA-256 "
-                    + sha256(text) + ", kept in data/federation/released/" + file.getFileName());
+                    + sha256(text) + ", kept in data/federation/site/released/" + file.getFileName());
         } else {
             audit.record(user, "federation.refused", task.id(), task.analysis() + " on cohort '" + task.cohort() + "' for "
                     + task.coordinator() + ": " + a.reason() + "; nothing was released");
