@@ -22,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.hepatica.access.AuditTrail;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.AnalysisDescriptor;
@@ -38,6 +36,7 @@ import org.hepatica.cohort.CohortView;
 import org.hepatica.cohort.ImportResult;
 import org.hepatica.federation.FederationService;
 import org.hepatica.federation.FederationService.SiteRequest;
+import org.hepatica.federation.testkit.TlsBroker;
 import org.hepatica.plugin.dfs.internal.DfsAnalysis;
 import org.hepatica.testing.AnalysisHarness;
 import org.hepatica.testing.ReferenceValues;
@@ -55,11 +54,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a site that approves each task answers once approved; a client without a certificate is refused.
  */
 class BrokerTest {
-    private static final String PASSWORD = "changeit-test";
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
-    private static EmbeddedActiveMQ broker;
+    private static TlsBroker broker;
     private static int port;
     private static final Map<String, CohortView> COHORTS = new LinkedHashMap<>();
     private static List<String> whole;
@@ -82,34 +80,8 @@ class BrokerTest {
 
     @BeforeAll
     static void broker() throws Exception {
-        for (String party : List.of("broker", "A", "B", "C", "coordinator")) {
-            keytool("-genkeypair", "-alias", party, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                    "-dname", "CN=" + (party.equals("broker") ? "localhost" : "hepatica-" + party),
-                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore", store(party), "-storetype", "PKCS12");
-            keytool("-exportcert", "-alias", party, "-keystore", store(party), "-file", dir.resolve(party + ".crt").toString());
-        }
-        for (String party : List.of("A", "B", "C", "coordinator")) {
-            keytool("-importcert", "-noprompt", "-alias", party, "-file", dir.resolve(party + ".crt").toString(),
-                    "-keystore", trust("broker"), "-storetype", "PKCS12");
-            keytool("-importcert", "-noprompt", "-alias", "broker", "-file", dir.resolve("broker.crt").toString(),
-                    "-keystore", trust(party), "-storetype", "PKCS12");
-        }
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        ConfigurationImpl cfg = new ConfigurationImpl();
-        cfg.setPersistenceEnabled(true);
-        cfg.setJournalDirectory(dir.resolve("journal").toString());
-        cfg.setBindingsDirectory(dir.resolve("bindings").toString());
-        cfg.setPagingDirectory(dir.resolve("paging").toString());
-        cfg.setLargeMessagesDirectory(dir.resolve("large").toString());
-        cfg.setSecurityEnabled(false);
-        cfg.addAcceptorConfiguration("tls", "tcp://127.0.0.1:" + port + "?sslEnabled=true;needClientAuth=true;keyStorePath="
-                + store("broker") + ";keyStorePassword=" + PASSWORD + ";keyStoreType=PKCS12;trustStorePath=" + trust("broker")
-                + ";trustStorePassword=" + PASSWORD + ";trustStoreType=PKCS12");
-        broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(cfg);
-        broker.start();
+        broker = TlsBroker.start(dir, List.of("A", "B", "C", "coordinator"));
+        port = broker.port();
 
         List<String> lines = Files.readAllLines(ReferenceValues.dir().resolve("hcc_demo.csv"));
         int site = List.of(lines.get(0).replace("\"", "").split(",", -1)).indexOf("site");
@@ -131,34 +103,17 @@ class BrokerTest {
 
     @AfterAll
     static void stop() throws Exception {
-        broker.stop();
-    }
-
-    private static String store(String party) {
-        return dir.resolve(party + ".p12").toString();
-    }
-
-    private static String trust(String party) {
-        return dir.resolve(party + "-trust.p12").toString();
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("-storepass", PASSWORD));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool " + args[0] + ": " + out);
+        broker.close();
     }
 
     /** The configuration etc/org.hepatica.federation.cfg would give, as OSGi configuration admin builds it. */
     static FederationConfiguration config(String party, Map<String, Object> values) {
         Map<String, Object> v = new HashMap<>();
         v.put("broker_url", "tcp://localhost:" + port);
-        v.put("tls_keyStore", store(party));
-        v.put("tls_keyStorePassword", PASSWORD);
-        v.put("tls_trustStore", trust(party));
-        v.put("tls_trustStorePassword", PASSWORD);
+        v.put("tls_keyStore", broker.keyStore(party));
+        v.put("tls_keyStorePassword", TlsBroker.PASSWORD);
+        v.put("tls_trustStore", broker.trustStore(party));
+        v.put("tls_trustStorePassword", TlsBroker.PASSWORD);
         v.putAll(values);
         return (FederationConfiguration) Proxy.newProxyInstance(BrokerTest.class.getClassLoader(),
                 new Class<?>[] {FederationConfiguration.class}, (proxy, method, args) -> {
@@ -383,7 +338,7 @@ class BrokerTest {
             coord.deactivate();
         }
         try (var cf = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://localhost:" + port
-                + "?sslEnabled=true&trustStorePath=" + trust("A") + "&trustStorePassword=" + PASSWORD
+                + "?sslEnabled=true&trustStorePath=" + broker.trustStore("A") + "&trustStorePassword=" + TlsBroker.PASSWORD
                 + "&trustStoreType=PKCS12&reconnectAttempts=0&initialConnectAttempts=1")) {
             assertThrows(jakarta.jms.JMSException.class, () -> cf.createConnection().close());
         }
