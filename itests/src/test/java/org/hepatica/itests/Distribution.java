@@ -19,10 +19,19 @@ final class Distribution {
     private static final int SSH_PORT = Integer.getInteger("hepatica.it.sshPort", 18101);
 
     final Path home;
+    /** This install's HTTP and SSH ports: the test ports unless a test runs several installs at once. */
+    final int httpPort;
+    private final int sshPort;
     private String lastOutput = "";
 
     Distribution(Path home) {
+        this(home, HTTP_PORT, SSH_PORT);
+    }
+
+    private Distribution(Path home, int httpPort, int sshPort) {
         this.home = home;
+        this.httpPort = httpPort;
+        this.sshPort = sshPort;
     }
 
     /**
@@ -31,6 +40,11 @@ final class Distribution {
      * users, configuration or data.
      */
     static Distribution fresh(String name) {
+        return fresh(name, HTTP_PORT, SSH_PORT);
+    }
+
+    /** {@link #fresh(String)} on ports of its own, for tests that run several installs side by side. */
+    static Distribution fresh(String name, int httpPort, int sshPort) {
         Path unpacked = Path.of(System.getProperty("hepatica.karaf.dir", "target/karaf/org.hepatica.distribution-1.0.0-SNAPSHOT"));
         if (!Files.isExecutable(unpacked.resolve("bin/hepatica"))) {
             throw new IllegalStateException("no unpacked distribution at " + unpacked.toAbsolutePath());
@@ -51,7 +65,7 @@ final class Distribution {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Distribution(home);
+        return new Distribution(home, httpPort, sshPort);
     }
 
     /** A fresh install of its own ({@link #fresh}) on the test ports, started: the first start creates admin. */
@@ -73,7 +87,7 @@ final class Distribution {
 
     /** Moves SSH to a test port (HTTP is set by bin/hepatica from HEPATICA_PORT). */
     void usePorts() throws IOException {
-        edit("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT));
+        edit("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort));
     }
 
     /** Sets {@code key = value} in an etc/ configuration file, adding the key when it is missing. */
@@ -114,9 +128,9 @@ final class Distribution {
      */
     String start() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (inUse(HTTP_PORT) || inUse(SSH_PORT)) {
+        while (inUse(httpPort) || inUse(sshPort)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("test port " + HTTP_PORT + " or " + SSH_PORT
+                throw new IllegalStateException("test port " + httpPort + " or " + sshPort
                         + " is still in use after 2 minutes:\n" + listeners());
             }
             Thread.sleep(200);
@@ -185,7 +199,7 @@ final class Distribution {
 
     /** {@link #shell(String, String, String)} with {@code input} as the command's standard input. */
     String shell(String user, String password, String command, String input) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/client").toString(), "-a", Integer.toString(SSH_PORT),
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort),
                 "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "5"));
         if (command != null) {
             cmd.add(command);
@@ -240,7 +254,7 @@ final class Distribution {
     }
 
     String baseUrl() {
-        return "http://localhost:" + HTTP_PORT + "/api/v1";
+        return "http://localhost:" + httpPort + "/api/v1";
     }
 
     String lastOutput() {
@@ -250,7 +264,7 @@ final class Distribution {
     private String run(String verb) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/hepatica").toString(), verb)
                 .directory(home.toFile()).redirectErrorStream(true);
-        pb.environment().put("HEPATICA_PORT", Integer.toString(HTTP_PORT));
+        pb.environment().put("HEPATICA_PORT", Integer.toString(httpPort));
         pb.environment().put("HEPATICA_START_TIMEOUT", "180");
         pb.environment().put("JAVA_MAX_MEM", "2G");
         Process p = pb.start();
