@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code hepatica-federation} installed from the console. Sites A, B and C hold the demo cohort's
  * centres S01, S02 and the rest as cohort "study"; the coordinator holds the whole cohort. The
  * federated {@code dfs} and {@code os} equal the coordinator's own run on the whole cohort (KM and
- * log-rank to 1e-12 relative, the hazard ratio to 1e-8 against {@code strata = site}); re-splitting
+ * log-rank to 1e-12 relative, the hazard ratio to 1e-8 against {@code strata = site}), and so does
+ * {@code competing-risks} (to 1e-12); re-splitting
  * the patients across the sites changes no pooled KM value; a stopped site is reported, and when
  * started again answers the task that waited for it; a site whose cell threshold the counts do not
  * meet refuses and releases nothing. Each site's audit shows every task, and for every release the
@@ -141,6 +142,10 @@ class FederationIT {
             assertEquals(fed.get("n").asInt(), rows, fed.get("sites").toString());
             assertEquals(single.get("n").asInt(), fed.get("n").asInt());
         }
+        // competing risks: the sites release the events split by cause
+        ResultComparison.assertClose(local("competing-risks", Map.of()), federated("competing-risks", "study", 120), 1e-12,
+                Set.of("warnings"));
+
         // the same patients at other sites: the same pooled curves, stored with their figure
         JsonNode stored = federatedRun("dfs", "resplit", 120);
         JsonNode resplit = stored.get("result");
@@ -152,8 +157,8 @@ class FederationIT {
         ResultComparison.assertClose(local("dfs", Map.of()).get("logRank"), resplit.get("logRank"), 1e-12, Set.of());
 
         for (String s : SITES) {
-            assertEquals(3, audit(s, "federation.task.received").size(), s);
-            assertReleasesAreKept(s, 3);
+            assertEquals(4, audit(s, "federation.task.received").size(), s);
+            assertReleasesAreKept(s, 4);
         }
     }
 

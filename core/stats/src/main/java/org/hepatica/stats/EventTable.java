@@ -197,7 +197,8 @@ public final class EventTable {
 
     /**
      * The smallest count the table discloses about events: over every stratum, group and time
-     * with an event, the number of events there and the number at risk (0 for an empty table).
+     * with an event, the number of events there of each cause that has any, and the number at risk
+     * (0 for an empty table).
      * A site compares it with its minimum cell size before it releases the table.
      */
     public int smallestEventCell() {
@@ -214,7 +215,12 @@ public final class EventTable {
                 Row row = rows.get(r);
                 atRisk += row.total();
                 if (row.events() > 0) {
-                    smallest = Math.min(smallest, Math.min(row.events(), atRisk));
+                    smallest = Math.min(smallest, atRisk);
+                    for (int c = 1; c < row.counts().length; c++) {
+                        if (row.counts()[c] > 0) {
+                            smallest = Math.min(smallest, row.counts()[c]);
+                        }
+                    }
                 }
             }
             from = to;

@@ -134,6 +134,9 @@ class EventTableTest {
         assertEquals(1, lateEvent.smallestEventCell(), "1 at risk at the last time");
         assertEquals(0, EventTable.of(new double[0], new int[0], 1, null, null).smallestEventCell());
         assertEquals(11, t.subjects());
+        // competing risks: 5 events at t = 4, one of them of cause 2, discloses a cell of 1
+        EventTable causes = EventTable.of(new double[] {4, 4, 4, 4, 4, 9}, new int[] {1, 1, 1, 1, 2, 0}, 2, null, null);
+        assertEquals(1, causes.smallestEventCell(), "one death without recurrence at t = 4");
     }
 
     @Test

@@ -42,7 +42,7 @@ public @interface FederationConfiguration {
     String site_approval() default "automatic";
 
     @AttributeDefinition(description = "The analyses this site answers")
-    String[] site_analyses() default {"dfs", "os", "mvi-subgroups", "margin-stratification"};
+    String[] site_analyses() default {"dfs", "os", "mvi-subgroups", "margin-stratification", "competing-risks"};
 
     @AttributeDefinition(description = "This installation's coordinator id (its answer queue is hepatica.coordinator.ID); empty: not a coordinator")
     String coordinator_id() default "";

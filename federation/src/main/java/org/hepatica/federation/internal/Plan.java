@@ -17,10 +17,12 @@ import org.hepatica.cohort.Endpoint;
  * @param analysis the analysis id
  * @param endpoint the endpoint tabulated
  * @param columns  the columns, in the order the groups name their levels
+ * @param causes   the largest status tabulated: 1 (censored or the event), or 2 for the competing
+ *                 risks of DFS (censored, recurrence first, death without recurrence)
  */
-record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns) {
+record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns, int causes) {
     /** The analyses that run federated. */
-    static final List<String> ANALYSES = List.of("dfs", "os", "mvi-subgroups", "margin-stratification");
+    static final List<String> ANALYSES = List.of("dfs", "os", "mvi-subgroups", "margin-stratification", "competing-risks");
 
     /**
      * A column of the plan.
@@ -48,8 +50,13 @@ record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns) {
         List<PlanColumn> columns = new ArrayList<>();
         columns.add(new PlanColumn(treatment, Double.NaN));
         Endpoint endpoint;
+        int causes = 1;
         switch (analysis) {
             case "dfs" -> endpoint = Endpoint.DFS;
+            case "competing-risks" -> {
+                endpoint = Endpoint.DFS;
+                causes = 2;
+            }
             case "os" -> endpoint = Endpoint.OS;
             case "mvi-subgroups" -> {
                 endpoint = endpoint(parameters, Endpoint.DFS);
@@ -69,7 +76,7 @@ record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns) {
         if (columns.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).distinct().count() < columns.size()) {
             throw new InvalidParameterException("treatment", "names the same column as another parameter: " + treatment);
         }
-        return new Plan(analysis, endpoint, List.copyOf(columns));
+        return new Plan(analysis, endpoint, List.copyOf(columns), causes);
     }
 
     /**

@@ -33,6 +33,8 @@ final class PooledCohort implements CohortView {
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final double[] time;
     private final int[] event;
+    /** Per record its competing-risk cause of DFS (0 censored, 1 recurrence, 2 death without), or null when not tabulated. */
+    private final int[] cause;
 
     /** A column of the records: its type, and per record the level (null when missing). */
     private record Column(String name, ColumnType type, double cutoff, String[] values) {
@@ -52,6 +54,10 @@ final class PooledCohort implements CohortView {
         int n = 0;
         for (Map.Entry<String, SiteCounts> e : sites.entrySet()) {
             SiteCounts c = e.getValue();
+            if (c.table().causes() != plan.causes()) {
+                throw new IllegalArgumentException("site " + e.getKey() + " released counts of " + c.table().causes()
+                        + " causes, the analysis tabulates " + plan.causes());
+            }
             if (released == null) {
                 released = c.columns();
             } else if (!sameColumns(released, c.columns())) {
@@ -71,6 +77,7 @@ final class PooledCohort implements CohortView {
         String[] site = new String[n];
         time = new double[n];
         event = new int[n];
+        cause = plan.causes() > 1 ? new int[n] : null;
         int i = 0;
         for (Map.Entry<String, SiteCounts> e : sites.entrySet()) {
             for (EventTable.Row r : e.getValue().table().rows()) {
@@ -80,7 +87,10 @@ final class PooledCohort implements CohortView {
                     for (int k = 0; k < counts[status]; k++, i++) {
                         site[i] = e.getKey();
                         time[i] = r.time();
-                        event[i] = status;
+                        event[i] = status > 0 ? 1 : 0;
+                        if (cause != null) {
+                            cause[i] = status;
+                        }
                         for (int j = 0; j < p; j++) {
                             values[j][i] = levels[j].equals(SiteCounts.MISSING) ? null : levels[j];
                         }
@@ -95,6 +105,9 @@ final class PooledCohort implements CohortView {
                     site[i] = e.getKey();
                     time[i] = Double.NaN;
                     event[i] = -1;
+                    if (cause != null) {
+                        cause[i] = -1;
+                    }
                     for (int j = 0; j < p; j++) {
                         // a level that is there but not released: any level the column has, since
                         // these records take part in no estimate (they have no endpoint)
@@ -285,6 +298,9 @@ final class PooledCohort implements CohortView {
 
     @Override
     public int[] dfsCause() {
+        if (cause != null && endpoint == Endpoint.DFS) {
+            return cause.clone();
+        }
         int[] none = new int[time.length];
         Arrays.fill(none, -1);
         return none;

@@ -16,7 +16,8 @@ import org.hepatica.stats.EventTable;
  * What a site releases for one task: its patients reduced to counts. For every combination of the
  * plan's column levels (a missing value is a level of its own, so the coordinator sees each
  * variable's missing count as the site does) and every distinct time of the endpoint, how many
- * patients were censored and how many had the event there; and, for the patients whose endpoint
+ * patients were censored and how many had the event there (for competing risks, how many had
+ * each cause); and, for the patients whose endpoint
  * cannot be derived, how many miss which of the columns. No patient identifier, date or other
  * value leaves the site.
  *
@@ -80,7 +81,8 @@ record SiteCounts(List<ReleasedColumn> columns, EventTable table, Map<String, In
             released.add(new ReleasedColumn(c.name(), c.type(), pc.cutoff()));
         }
         double[] time = cohort.time(plan.endpoint());
-        int[] event = cohort.event(plan.endpoint());
+        // the status tabulated: the event, or for competing risks its cause (0 censored)
+        int[] event = plan.causes() > 1 ? cohort.dfsCause() : cohort.event(plan.endpoint());
         int kept = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(time[i]) && event[i] >= 0) {
@@ -115,7 +117,8 @@ record SiteCounts(List<ReleasedColumn> columns, EventTable table, Map<String, In
                 excluded.merge(key.toString(), 1, Integer::sum);
             }
         }
-        EventTable table = kept == 0 ? EventTable.ofRows(1, List.of()) : EventTable.of(t, s, 1, stratum, group);
+        EventTable table = kept == 0 ? EventTable.ofRows(plan.causes(), List.of())
+                : EventTable.of(t, s, plan.causes(), stratum, group);
         return new SiteCounts(List.copyOf(released), table, excluded);
     }
 
@@ -144,9 +147,13 @@ record SiteCounts(List<ReleasedColumn> columns, EventTable table, Map<String, In
             for (String l : split(r.group())) {
                 levels.add(l.equals(MISSING) ? null : l);
             }
-            int[] c = r.counts();
-            rows.add(List.of(levels, Double.toHexString(r.time()), c[0], c[1]));
+            List<Object> row = new ArrayList<>(List.of(levels, Double.toHexString(r.time())));
+            for (int c : r.counts()) {
+                row.add(c);
+            }
+            rows.add(row);
         }
+        out.put("causes", table.causes());
         out.put("rows", rows);
         out.put("excluded", excluded);
         return out;
@@ -165,9 +172,16 @@ record SiteCounts(List<ReleasedColumn> columns, EventTable table, Map<String, In
             cols.add(new ReleasedColumn((String) c.get("name"), ColumnType.valueOf((String) c.get("type")),
                     cut == null ? Double.NaN : Double.parseDouble((String) cut)));
         }
+        int causes = m.get("causes") instanceof Number c ? c.intValue() : 1;
+        if (causes < 1 || causes > 2) {
+            throw new IllegalArgumentException("the counts have " + causes + " causes");
+        }
         List<EventTable.Row> rows = new ArrayList<>();
         for (Object o : list(m.get("rows"), "rows")) {
             List<?> r = (List<?>) o;
+            if (r.size() != causes + 3) {
+                throw new IllegalArgumentException("a row has " + (r.size() - 2) + " counts for " + causes + " causes");
+            }
             List<?> levels = (List<?>) r.get(0);
             if (levels.size() != cols.size()) {
                 throw new IllegalArgumentException("a row has " + levels.size() + " levels for " + cols.size() + " columns");
@@ -179,15 +193,18 @@ record SiteCounts(List<ReleasedColumn> columns, EventTable table, Map<String, In
                 }
                 g.append(levels.get(j) == null ? MISSING : (String) levels.get(j));
             }
-            rows.add(new EventTable.Row("", g.toString(), Double.parseDouble((String) r.get(1)),
-                    new int[] {((Number) r.get(2)).intValue(), ((Number) r.get(3)).intValue()}));
+            int[] counts = new int[causes + 1];
+            for (int c = 0; c <= causes; c++) {
+                counts[c] = ((Number) r.get(2 + c)).intValue();
+            }
+            rows.add(new EventTable.Row("", g.toString(), Double.parseDouble((String) r.get(1)), counts));
         }
         Map<String, Integer> excluded = new TreeMap<>();
         Object ex = m.get("excluded");
         if (ex instanceof Map<?, ?> e) {
             e.forEach((k, v) -> excluded.put((String) k, ((Number) v).intValue()));
         }
-        return new SiteCounts(List.copyOf(cols), EventTable.ofRows(1, rows), excluded);
+        return new SiteCounts(List.copyOf(cols), EventTable.ofRows(causes, rows), excluded);
     }
 
     private static List<?> list(Object o, String name) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.hepatica.analysis.Analysis;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.cohort.CohortView;
+import org.hepatica.plugin.competingrisks.internal.CompetingRisksAnalysis;
 import org.hepatica.plugin.dfs.internal.DfsAnalysis;
 import org.hepatica.plugin.marginstratification.internal.MarginStratificationAnalysis;
 import org.hepatica.plugin.mvisubgroups.internal.MviSubgroupsAnalysis;
@@ -132,6 +133,19 @@ class PoolingTest {
     }
 
     @Test
+    void competingRisksPoolToTheWholeCohortsIncidenceAndGraysTest() throws Exception {
+        List<String> lines = assigned(demo(), BY_CENTRE);
+        JsonNode fed = federated(new CompetingRisksAnalysis(), split(lines), Map.of());
+        JsonNode whole = single(new CompetingRisksAnalysis(), lines, Map.of());
+        ResultComparison.assertClose(whole, fed, 1e-12, Set.of("warnings"));
+        assertTrue(fed.get("grayTest").size() == 2 && fed.get("curves").size() > 0, fed.toString());
+        // the site releases the causes apart: a table of censored, recurrence and death counts
+        SiteCounts c = SiteCounts.of(split(lines).get("A"), Plan.of("competing-risks", Map.of()));
+        assertEquals(2, c.table().causes());
+        assertTrue(c.table().rows().stream().anyMatch(r -> r.counts()[2] > 0), "deaths without recurrence are counted");
+    }
+
+    @Test
     void aSitesCountsCarryNoPatientValueButTheCountsAndTimes() throws Exception {
         CohortView site = split(assigned(demo(), BY_CENTRE)).get("B");
         SiteCounts c = SiteCounts.of(site, Plan.of("dfs", Map.of()));
@@ -147,7 +161,7 @@ class PoolingTest {
     @Test
     void anAnalysisThatDoesNotRunFederatedIsRefusedByName() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Plan.of("km", Map.of()));
-        assertTrue(e.getMessage().contains("dfs, os, mvi-subgroups, margin-stratification"), e.getMessage());
+        assertTrue(e.getMessage().contains("dfs, os, mvi-subgroups, margin-stratification, competing-risks"), e.getMessage());
         assertEquals("cutoffMm", assertThrows(InvalidParameterException.class,
                 () -> Plan.of("margin-stratification", Map.of("cutoffMm", -1))).parameter());
     }
