@@ -153,6 +153,8 @@ class FederationIT {
                 passwords.get("coordinator"), null, null);
         assertEquals(200, svg.status(), svg.body());
         assertTrue(svg.contentType().startsWith("image/svg+xml") && svg.body().contains("<svg"), svg.contentType());
+        assertTrue(svg.body().contains("Pooled over 3 sites: A, B, C"), "the figure says what it pools");
+        assertTrue(svg.body().contains("Cox stratified by site"), "the figure says the hazard ratio is stratified");
         ResultComparison.assertClose(local("dfs", Map.of()).get("km"), resplit.get("km"), 1e-12, Set.of());
         ResultComparison.assertClose(local("dfs", Map.of()).get("logRank"), resplit.get("logRank"), 1e-12, Set.of());
 

@@ -158,6 +158,25 @@ public final class ResultFigures {
         return h.get("pValue") instanceof Number p ? s + ", " + Format.p(p.doubleValue()) : s;
     }
 
+    /**
+     * "Pooled over 3 sites: A, B, C" for a result of a multi-centre run (its {@code federated.sitesPooled}),
+     * with how many were asked when fewer were pooled; null for any other result.
+     */
+    public static String pooled(Object result) {
+        Map<?, ?> f = map(map(result).get("federated"));
+        List<?> pooled = list(f.get("sitesPooled"));
+        if (pooled.isEmpty()) {
+            return null;
+        }
+        int asked = list(map(result).get("sites")).size();
+        List<String> names = new ArrayList<>();
+        for (Object o : pooled) {
+            names.add(String.valueOf(o));
+        }
+        return "Pooled over " + pooled.size() + (asked > pooled.size() ? " of " + asked : "")
+                + (asked == 1 && pooled.size() == 1 ? " site: " : " sites: ") + String.join(", ", names);
+    }
+
     /** A forest row of a stored hazard ratio ({@code {hazardRatio, lower, upper, pValue}}). */
     public static ForestPlot row(ForestPlot plot, String label, Integer n, Integer events, Object hr) {
         Map<?, ?> h = map(hr);

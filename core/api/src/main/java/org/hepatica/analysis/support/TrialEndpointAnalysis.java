@@ -132,7 +132,10 @@ public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
         String prefix = "HR " + versus + (r.get("reference") != null ? " vs " + r.get("reference") : "") + " ";
         List<String> notes = new ArrayList<>();
         notes.add(ResultFigures.logRank(r.get("logRank"), null));
-        notes.add(ResultFigures.hazardRatio(hr, prefix));
+        String hrNote = ResultFigures.hazardRatio(hr, prefix);
+        Object strata = stored.parameters() == null ? null : stored.parameters().get(STRATA);
+        notes.add(hrNote != null && strata != null ? hrNote + ", Cox stratified by " + strata : hrNote);
+        notes.add(ResultFigures.pooled(r));
         return ResultFigures.kaplanMeier(title, ResultFigures.map(r.get("km")).get("groups"), notes, marks, request);
     }
 }

@@ -203,4 +203,15 @@ class ResultFiguresTest {
         assertEquals("12", ResultFigures.text(12, "x"));
         assertEquals("x", ResultFigures.text(null, "x"));
     }
+
+    @Test
+    void aMultiCentreResultSaysWhichSitesItPools() {
+        Map<String, Object> all = Map.of("sites", List.of(Map.of("site", "A"), Map.of("site", "B")),
+                "federated", Map.of("sitesPooled", List.of("A", "B")));
+        assertEquals("Pooled over 2 sites: A, B", ResultFigures.pooled(all));
+        Map<String, Object> some = Map.of("sites", List.of(Map.of("site", "A"), Map.of("site", "B"), Map.of("site", "C")),
+                "federated", Map.of("sitesPooled", List.of("C")));
+        assertEquals("Pooled over 1 of 3 sites: C", ResultFigures.pooled(some));
+        assertNull(ResultFigures.pooled(Map.of("n", 10)), "a single installation's result names no sites");
+    }
 }

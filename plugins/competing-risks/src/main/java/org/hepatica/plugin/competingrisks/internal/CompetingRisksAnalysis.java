@@ -147,6 +147,10 @@ public final class CompetingRisksAnalysis implements Analysis, FigureSource {
         if (coarse) {
             plot.annotation("(at the reported times only)");
         }
+        String pooled = ResultFigures.pooled(r);
+        if (pooled != null) {
+            plot.annotation(pooled);
+        }
         return Optional.of(plot.draw());
     }
 

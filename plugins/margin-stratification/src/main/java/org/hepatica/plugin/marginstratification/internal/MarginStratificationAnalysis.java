@@ -155,6 +155,7 @@ public final class MarginStratificationAnalysis implements Analysis, FigureSourc
                     + " (stratified by class) "));
         }
         // "<10" and ">=10" as a reader writes them
+        notes.add(ResultFigures.pooled(r));
         return ResultFigures.kaplanMeier(title, r.get("km"), notes, Map.of(), request,
                 label -> "margin " + label.replace(">=", "\u2265 ").replace("<", "< ") + " mm");
     }

@@ -157,6 +157,10 @@ public final class MviSubgroupsAnalysis implements Analysis, FigureSource {
             plot.footnote("Interaction " + treatment + " \u00d7 " + subgroup + ": " + Format.p(p.doubleValue())
                     + " (likelihood ratio, " + ResultFigures.integer(interaction.get("df")) + " df)");
         }
+        String pooled = ResultFigures.pooled(r);
+        if (pooled != null) {
+            plot.footnote(pooled);
+        }
         return Optional.of(plot.draw());
     }
 }
