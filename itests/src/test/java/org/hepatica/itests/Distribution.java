@@ -276,10 +276,30 @@ final class Distribution {
         lastOutput = new String(out, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
             throw new IllegalStateException("bin/hepatica " + verb + " failed (" + p.exitValue() + "):\n" + lastOutput
+                    + "\n--- threads of the platform's JVM, if it runs ---\n" + threadDump()
                     + "\n--- warnings and errors in the log ---\n" + problemsInLog() + "\n--- listening ---\n" + listeners()
                     + "\n--- log ---\n" + tailOfLog());
         }
         return lastOutput;
+    }
+
+    /** Where the platform's JVM, if it runs, wrote the stacks of its threads (jcmd Thread.print); for a start that fails. */
+    private String threadDump() {
+        ProcessHandle jvm = jvm();
+        if (jvm == null || !jvm.isAlive()) {
+            return "(not running)";
+        }
+        Path file = home.resolve("start-failure-threads.txt");
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(jvm.pid()), "Thread.print").redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            return p.waitFor(60, TimeUnit.SECONDS) ? file.toString() : "(jcmd did not finish)";
+        } catch (IOException e) {
+            return "(jcmd: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
     }
 
     /** The log's WARN and ERROR lines with the line after each (where an exception's message is). */

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * log-rank to 1e-12 relative, the hazard ratio to 1e-8 against {@code strata = site}), and so does
  * {@code competing-risks} (to 1e-12); re-splitting
  * the patients across the sites changes no pooled KM value; a stopped site is reported, and when
- * started again answers the task that waited for it; a site whose cell threshold the counts do not
- * meet refuses and releases nothing. Each site's audit shows every task, and for every release the
+ * started again answers the task that waited for it; a site whose administrator raises its cell
+ * threshold above what its counts meet refuses from then on and releases nothing. Each site's audit shows every task, and for every release the
  * SHA-256 of exactly the bytes kept as released.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -194,11 +194,20 @@ class FederationIT {
 
     @Test
     @Order(3)
-    void aSiteWhoseCellThresholdTheCountsMissRefusesAndReleasesNothing() throws Exception {
+    void aSiteThatRaisesItsCellThresholdAboveItsCountsRefusesAndReleasesNothing() throws Exception {
+        // the site's administrator raises the threshold while the site runs: the federation
+        // component restarts with the new setting
         Distribution c = installs.get("C");
-        c.stop();
-        c.edit("etc/org.hepatica.federation.cfg", "site.minCellSize", "5");
-        c.start();
+        Path log = c.home.resolve("data/log/hepatica.log");
+        long activations = activations(log);
+        // Karaf's config commands take its role manager
+        c.addUser("site-admin", "site-admin-password", "admin,manager,ssh");
+        c.shell("site-admin", "site-admin-password", "config:edit org.hepatica.federation; config:property-set site.minCellSize 5;"
+                + " config:update");
+        for (int i = 0; i < 300 && activations(log) == activations; i++) {
+            Thread.sleep(200);
+        }
+        assertTrue(activations(log) > activations, "site C took up its new settings");
         int releasedBefore = audit("C", "federation.released").size();
         JsonNode r = federated("dfs", "study", 110);
         JsonNode refused = r.get("sites").get(2);
@@ -227,6 +236,13 @@ class FederationIT {
             byte[] bytes = Files.readAllBytes(dir.resolve(entry.get("target").asText() + ".json"));
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             assertTrue(entry.get("detail").asText().contains(sha), site + ": " + entry + " does not name " + sha);
+        }
+    }
+
+    /** How often the log says the federation component started. */
+    private static long activations(Path log) throws Exception {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("multi-centre analyses over ")).count();
         }
     }
 
