@@ -132,6 +132,8 @@ class FederationIT {
             ResultComparison.assertClose(single.get("km"), fed.get("km"), 1e-12, Set.of());
             ResultComparison.assertClose(single.get("logRank"), fed.get("logRank"), 1e-12, Set.of());
             ResultComparison.assertClose(stratified.get("hazardRatio"), fed.get("hazardRatio"), 1e-8, Set.of());
+            ResultComparison.assertClose(stratified.get("logRankStratified"), fed.get("logRankStratified"), 1e-12,
+                    Set.of());
             assertTrue(Math.abs(single.get("hazardRatio").get("hazardRatio").asDouble()
                     - fed.get("hazardRatio").get("hazardRatio").asDouble()) > 1e-6, "the pooled Cox is stratified by site");
             int rows = 0;

@@ -104,6 +104,10 @@ class PoolingTest {
             assertEquals(whole.get("nDropped"), fed.get("nDropped"));
             JsonNode stratified = single(a, lines, Map.of("strata", "site"));
             ResultComparison.assertClose(stratified.get("hazardRatio"), fed.get("hazardRatio"), 1e-8, Set.of());
+            ResultComparison.assertClose(stratified.get("logRankStratified"), fed.get("logRankStratified"), 1e-12,
+                    Set.of());
+            assertNotEquals(whole.get("logRank").get("chiSquare").doubleValue(),
+                    fed.get("logRankStratified").get("chiSquare").doubleValue(), 1e-6);
             // stratifying by site changes the hazard ratio: the comparison above is not of equal numbers by chance
             assertNotEquals(whole.get("hazardRatio").get("hazardRatio").doubleValue(),
                     fed.get("hazardRatio").get("hazardRatio").doubleValue(), 1e-6);

@@ -29,8 +29,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * landmark with its interval and the median with its interval per arm, the log-rank test, and the
  * hazard ratio of treatment from the univariate Cox model (Efron ties; reference arm = first in
  * code point order), all on one time order of the same patients. With {@code strata} the Cox model
- * has a baseline hazard per level of that column (a multi-centre analysis stratifies by site); the
- * curves and the log-rank test stay those of all patients together. A plugin subclasses it with its
+ * has a baseline hazard per level of that column (a multi-centre analysis stratifies by site) and a
+ * second log-rank test is stratified by it; the curves and the first log-rank test stay those of all
+ * patients together. A plugin subclasses it with its
  * endpoint and landmark and registers as an {@link Analysis} service.
  */
 @ConsumerType
@@ -56,6 +57,9 @@ public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
      * @param km            the Kaplan-Meier curves by arm (log-log, 95 %), landmark survival in each
      *                      group's {@code landmarks}
      * @param logRank       the log-rank test between the arms
+     * @param logRankStratified with {@code strata}, the log-rank test between the arms stratified by
+     *                      its levels (R: {@code survdiff(... ~ arm + strata(site))}) over the
+     *                      patients who have one; null without {@code strata}
      * @param hazardRatio   the hazard ratio of the (first) non-reference arm against the reference;
      *                      null with a single arm
      * @param hazardRatios  every non-reference arm's hazard ratio (one with two arms)
@@ -63,7 +67,14 @@ public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
      */
     public record Result(String endpoint, String treatment, String reference, double landmark, int n, int nDropped,
             Map<String, Integer> missing, KaplanMeierResult km, LogRankResult logRank, HazardRatio hazardRatio,
-            List<HazardRatio> hazardRatios, List<String> warnings) {
+            List<HazardRatio> hazardRatios, List<String> warnings, LogRankResult logRankStratified) {
+        /** A result without a stratified log-rank test. */
+        public Result(String endpoint, String treatment, String reference, double landmark, int n, int nDropped,
+                Map<String, Integer> missing, KaplanMeierResult km, LogRankResult logRank, HazardRatio hazardRatio,
+                List<HazardRatio> hazardRatios, List<String> warnings) {
+            this(endpoint, treatment, reference, landmark, n, nDropped, missing, km, logRank, hazardRatio, hazardRatios,
+                    warnings, null);
+        }
     }
 
     /**
@@ -82,7 +93,8 @@ public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
                         "landmark time in days at which survival per arm is reported"),
                 ParameterSpec.optional(STRATA, ParameterType.STRING, null,
                         "a column whose levels get their own baseline hazard in the hazard ratio's Cox model"
-                                + " (e.g. site); the curves and the log-rank test are not stratified"));
+                                + " (e.g. site), and that stratifies a second log-rank test (logRankStratified);"
+                                + " the curves and the log-rank test stay unstratified"));
     }
 
     @Override
@@ -107,11 +119,49 @@ public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
         warnings.addAll(km.warnings());
         warnings.addAll(logRank.warnings());
         warnings.addAll(cox.warnings());
+        LogRankResult stratified = strata == null ? null : stratifiedLogRank(cohort, s, strata, labels, warnings);
         if (arms.size() < 2) {
             warnings.add("only one arm (" + labels[0] + ") among the analysed patients: no comparison");
         }
         return new Result(endpoint.name(), arms.name(), model.design().reference(arms.name()), landmark, s.size(),
-                s.nDropped(), s.missing(), km, logRank, ratios.isEmpty() ? null : ratios.get(0), ratios, warnings);
+                s.nDropped(), s.missing(), km, logRank, ratios.isEmpty() ? null : ratios.get(0), ratios, warnings,
+                stratified);
+    }
+
+    /** The log-rank test between the arms stratified by {@code column}, over the sample's patients who have a level. */
+    private static LogRankResult stratifiedLogRank(CohortView cohort, SurvivalSample s, String column, String[] labels,
+            List<String> warnings) throws AnalysisException {
+        int[] codes = cohort.categorical(Columns.require(cohort, STRATA, column).name()).codes();
+        int[] rows = s.rows();
+        int kept = 0;
+        for (int row : rows) {
+            if (codes[row] >= 0) {
+                kept++;
+            }
+        }
+        double[] time = new double[kept];
+        int[] status = new int[kept];
+        int[] group = new int[kept];
+        int[] stratum = new int[kept];
+        int[] arm = s.group().codes();
+        double[] sampleTime = s.time();
+        int[] sampleStatus = s.status();
+        for (int i = 0, k = 0; i < rows.length; i++) {
+            if (codes[rows[i]] >= 0) {
+                time[k] = sampleTime[i];
+                status[k] = sampleStatus[i];
+                group[k] = arm[i];
+                stratum[k] = codes[rows[i]];
+                k++;
+            }
+        }
+        if (kept < rows.length) {
+            warnings.add((rows.length - kept) + " of " + rows.length + " patients have no " + column
+                    + " and are left out of the stratified log-rank test");
+        }
+        LogRankResult r = LogRankTest.create().test(time, status, group, labels, stratum);
+        warnings.addAll(r.warnings());
+        return r;
     }
 
     /**
@@ -132,8 +182,11 @@ public abstract class TrialEndpointAnalysis implements Analysis, FigureSource {
         String prefix = "HR " + versus + (r.get("reference") != null ? " vs " + r.get("reference") : "") + " ";
         List<String> notes = new ArrayList<>();
         notes.add(ResultFigures.logRank(r.get("logRank"), null));
-        String hrNote = ResultFigures.hazardRatio(hr, prefix);
         Object strata = stored.parameters() == null ? null : stored.parameters().get(STRATA);
+        if (strata != null) {
+            notes.add(ResultFigures.logRank(r.get("logRankStratified"), "Log-rank stratified by " + strata));
+        }
+        String hrNote = ResultFigures.hazardRatio(hr, prefix);
         notes.add(hrNote != null && strata != null ? hrNote + ", Cox stratified by " + strata : hrNote);
         notes.add(ResultFigures.pooled(r));
         return ResultFigures.kaplanMeier(title, ResultFigures.map(r.get("km")).get("groups"), notes, marks, request);

@@ -108,6 +108,39 @@ class TrialEndpointAnalysisTest {
     }
 
     @Test
+    void withStrataASecondLogRankTestIsStratifiedByItsLevelsOverThePatientsWhoHaveOne() throws Exception {
+        String[] site = {"A", "B", "A", null, "B", "B", "A", "B", "A", "A", "B", "A"};
+        TestCohort cohort = new TestCohort(12).os(TIME, EVENT).categorical("arm", ColumnType.CATEGORICAL, ARM)
+                .categorical("site", ColumnType.CATEGORICAL, site);
+        TrialEndpointAnalysis.Result plain = (TrialEndpointAnalysis.Result) new Os().run(cohort, request("arm", 730));
+        assertNull(plain.logRankStratified(), "no strata, no stratified test");
+
+        Map<String, Object> m = new HashMap<>(Map.of("treatment", "arm", "landmark", 730.0, "strata", "site"));
+        TrialEndpointAnalysis.Result r = (TrialEndpointAnalysis.Result) new Os().run(cohort, new AnalysisParameters(m));
+        assertEquals(plain.logRank(), r.logRank(), "the first test stays unstratified");
+
+        // the analysed patients 0..9 less patient 3, who has no site, given to the engine with their sites
+        int[] rows = {0, 1, 2, 4, 5, 6, 7, 8, 9};
+        double[] time = new double[rows.length];
+        int[] status = new int[rows.length];
+        int[] arm = new int[rows.length];
+        int[] stratum = new int[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            time[k] = TIME[rows[k]];
+            status[k] = EVENT[rows[k]];
+            arm[k] = "RFA".equals(ARM[rows[k]]) ? 0 : 1;
+            stratum[k] = "A".equals(site[rows[k]]) ? 0 : 1;
+        }
+        LogRankResult expected = LogRankTest.create().test(time, status, arm, new String[] {"RFA", "RFA+RT"}, stratum);
+        assertEquals(expected.chiSquare(), r.logRankStratified().chiSquare(), 1e-12);
+        assertEquals(expected.pValue(), r.logRankStratified().pValue(), 1e-12);
+        assertTrue(Math.abs(expected.chiSquare() - r.logRank().chiSquare()) > 1e-6,
+                "stratifying changes the statistic on these patients");
+        assertTrue(r.warnings().contains("1 of 10 patients have no site and are left out of the stratified log-rank test"),
+                r.warnings().toString());
+    }
+
+    @Test
     void oneArmGivesNoHazardRatioAndSaysSo() throws Exception {
         String[] one = new String[12];
         java.util.Arrays.fill(one, "RFA");
@@ -139,6 +172,13 @@ class TrialEndpointAnalysisTest {
         assertTrue(f.description().contains("Dotted line: 3 years."), f.description());
         assertTrue(f.description().contains("Log-rank p = 0.031."), f.description());
         assertTrue(f.description().contains("HR RFA+RT vs RFA 0.61 (0.40-0.93), p = 0.021."), f.description());
+
+        assertTrue(!f.description().contains("stratified"), f.description());
+        result.put("logRankStratified", Map.of("pValue", 0.044, "df", 1));
+        Figure byStrata = new Os().figure(new StoredResult("r1", "os", "c1", Map.of("strata", "site"), result, null),
+                FigureRequest.DEFAULT).orElseThrow();
+        assertTrue(byStrata.description().contains("Log-rank stratified by site p = 0.044."), byStrata.description());
+        assertTrue(byStrata.description().contains("p = 0.021, Cox stratified by site."), byStrata.description());
 
         result.remove("reference");
         result.remove("landmark");
