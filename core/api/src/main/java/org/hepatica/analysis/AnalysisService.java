@@ -66,4 +66,24 @@ public interface AnalysisService {
      */
     StoredResult runPooled(CohortView pooled, String analysisId, Map<String, Object> parameters,
             Map<String, Object> additions, String user) throws AnalysisException;
+
+    /**
+     * Stores a result that the analysis's plugin did not compute from records: a multi-centre Cox
+     * model fitted by Newton rounds over the sites' sums, say. {@code output} has the fields the
+     * plugin's own result has, so that the plugin draws its figure from it; the provenance names
+     * the plugin active now and {@code records} (id and checksum), and the parameters are checked
+     * against the plugin's as for a run.
+     *
+     * @param records    what the result was computed from (for a multi-centre run: the run's id and
+     *                   the checksum of the sites' checksums)
+     * @param analysisId the analysis whose result it is
+     * @param parameters the request's parameters
+     * @param output     the result's fields
+     * @param user       who ran it, for the audit trail
+     * @throws NoSuchElementException when the analysis does not exist
+     * @throws InvalidParameterException naming the parameter that is wrong
+     * @since 1.5
+     */
+    StoredResult storeComputed(org.hepatica.cohort.CohortSummary records, String analysisId,
+            Map<String, Object> parameters, Map<String, Object> output, String user) throws AnalysisException;
 }

@@ -4,5 +4,5 @@
  * validates parameters against what it declares, runs it on a read-only cohort and stores the
  * result with its provenance.
  */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.hepatica.analysis;

@@ -177,8 +177,26 @@ public final class DefaultAnalysisService implements AnalysisService {
                     + " what happened under error id " + errorId + " in data/log/hepatica.log", e);
         }
         long durationMs = (System.nanoTime() - t0) / 1_000_000;
+        return store(plugin, cohort.summary(), bound, output, additions, storedCohort, startedAt, durationMs, user);
+    }
+
+    @Override
+    public StoredResult storeComputed(org.hepatica.cohort.CohortSummary records, String analysisId,
+            Map<String, Object> parameters, Map<String, Object> output, String user) throws AnalysisException {
+        Plugin plugin = plugin(analysisId)
+                .orElseThrow(() -> new NoSuchElementException("no active analysis '" + analysisId + "'"));
+        AnalysisParameters bound = ParameterBinder.bind(plugin.analysis().parameters(), parameters);
+        return store(plugin, records, bound, output, Map.of(), null, Instant.now(), 0, user);
+    }
+
+    /** Stores an output with its provenance and keeps its figure. */
+    private StoredResult store(Plugin plugin, org.hepatica.cohort.CohortSummary records, AnalysisParameters bound,
+            Object output, Map<String, Object> additions, String storedCohort, Instant startedAt, long durationMs,
+            String user) throws AnalysisException {
+        String analysisId = plugin.analysis().id();
+        String cohortId = records.id();
         Provenance provenance = new Provenance(analysisId, plugin.bundle(), plugin.version(), platformVersion,
-                cohort.summary().checksum(), bound.asMap(), startedAt, durationMs);
+                records.checksum(), bound.asMap(), startedAt, durationMs);
         Object tree = Json.tree(output);
         if (!additions.isEmpty()) {
             if (!(tree instanceof Map<?, ?> fields)) {

@@ -109,6 +109,22 @@ class DefaultAnalysisServiceTest {
         assertEquals("high", service.run(cohortId, "km", Map.of(), "u").result());
     }
 
+    @Test
+    void aResultComputedOutsideThePluginIsStoredWithThePluginsProvenanceAndTheRecordsChecksum() throws Exception {
+        service.addAnalysis(new Fixed("count", () -> Map.of("patients", -1)), reference(bundle("org.example.count", "2.1.0"), 0));
+        org.hepatica.cohort.CohortSummary records = new org.hepatica.cohort.CohortSummary("federated-run1", "pooled", 1,
+                "ab".repeat(32), 7, java.time.Instant.EPOCH);
+        StoredResult r = service.storeComputed(records, "count", Map.of(), Map.of("patients", 7), "u");
+        assertEquals(Map.of("patients", 7), r.result(), "stored as given, the plugin's run not called");
+        assertEquals("federated-run1", r.cohort());
+        assertEquals("ab".repeat(32), r.provenance().cohortChecksum());
+        assertEquals("2.1.0", r.provenance().pluginVersion());
+        assertEquals(Map.of("patients", 7), service.result(r.id()).orElseThrow().result());
+        assertEquals("x", assertThrows(org.hepatica.analysis.InvalidParameterException.class,
+                () -> service.storeComputed(records, "count", Map.of("x", 1), Map.of(), "u")).parameter());
+        assertThrows(NoSuchElementException.class, () -> service.storeComputed(records, "none", Map.of(), Map.of(), "u"));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
