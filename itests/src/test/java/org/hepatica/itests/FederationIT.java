@@ -64,7 +64,8 @@ class FederationIT {
             d.usePorts();
             Files.writeString(d.home.resolve("etc/org.hepatica.federation.cfg"), party.equals("coordinator")
                     ? broker.configuration(party, "coordinator.id = coord")
-                    : broker.configuration(party, "site.id = " + party, "site.minCellSize = 1"));
+                    : broker.configuration(party, "site.id = " + party, "site.minCellSize = 1",
+                            "site.analyses = dfs, os, competing-risks, cox"));
             installs.put(party, d);
         }
         // started side by side: each waits for its own ports only
@@ -160,9 +161,28 @@ class FederationIT {
         ResultComparison.assertClose(local("dfs", Map.of()).get("km"), resplit.get("km"), 1e-12, Set.of());
         ResultComparison.assertClose(local("dfs", Map.of()).get("logRank"), resplit.get("logRank"), 1e-12, Set.of());
 
+        // a Cox model with numeric covariates, fitted in Newton rounds over the sites
+        Map<String, Object> model = Map.of("endpoint", "DFS", "covariates", List.of("arm", "age", "tumor_size_cm", "mvi"));
+        JsonNode storedCox = federatedRun("cox", "study", 120, model);
+        JsonNode cox = storedCox.get("result");
+        Map<String, Object> bySite = new java.util.HashMap<>(model);
+        bySite.put("strata", "site");
+        JsonNode singleCox = local("cox", bySite);
+        ResultComparison.assertClose(singleCox.get("terms"), cox.get("terms"), 1e-8, Set.of());
+        for (String f : List.of("n", "events", "nDropped", "logLik", "likelihoodRatio", "wald", "score")) {
+            ResultComparison.assertClose(singleCox.get(f), cox.get(f), 1e-8, Set.of());
+        }
+        int rounds = cox.get("federated").get("rounds").asInt();
+        assertTrue(rounds >= cox.get("iterations").asInt(), cox.get("federated").toString());
+        Api.Reply forest = api("coordinator").send("GET", "/results/" + storedCox.get("id").asText() + "/plot.svg", "admin",
+                passwords.get("coordinator"), null, null);
+        assertEquals(200, forest.status(), forest.body());
+        assertTrue(forest.body().contains("stratified by site. Pooled over 3 sites: A, B, C"), "the forest plot says what it pools");
+
         for (String s : SITES) {
-            assertEquals(4, audit(s, "federation.task.received").size(), s);
-            assertReleasesAreKept(s, 4);
+            assertEquals(5, audit(s, "federation.task.received").size(), s);
+            // four tables of counts, the Cox model's size, and its sums once per round
+            assertReleasesAreKept(s, 4 + 1 + rounds);
         }
     }
 
@@ -262,7 +282,12 @@ class FederationIT {
 
     /** The stored result of a federated run: id, provenance and result. */
     private JsonNode federatedRun(String analysis, String cohort, int deadlineSeconds) throws Exception {
-        byte[] body = Api.JSON.writeValueAsBytes(Map.of("sites", SITES, "cohort", cohort, "parameters", Map.of(),
+        return federatedRun(analysis, cohort, deadlineSeconds, Map.of());
+    }
+
+    private JsonNode federatedRun(String analysis, String cohort, int deadlineSeconds, Map<String, Object> parameters)
+            throws Exception {
+        byte[] body = Api.JSON.writeValueAsBytes(Map.of("sites", SITES, "cohort", cohort, "parameters", parameters,
                 "deadlineSeconds", deadlineSeconds));
         Api.Reply r = api("coordinator").send("POST", "/federated/analyses/" + analysis, "admin",
                 passwords.get("coordinator"), "application/json", body);

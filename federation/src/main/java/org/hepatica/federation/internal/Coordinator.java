@@ -107,7 +107,9 @@ final class Coordinator {
                         + "'; its parameters are " + plugin.parameters().stream().map(ParameterSpec::name).toList());
             }
         }
-        Plan plan = Plan.of(analysisId, parameters);
+        boolean cox = analysisId.equals(CoxSiteSession.ANALYSIS);
+        Plan plan = cox ? null : Plan.of(analysisId, parameters);
+        CoxSiteSession.Request coxRequest = cox ? CoxSiteSession.Request.of(parameters) : null;
         String run = UUID.randomUUID().toString();
         Instant until = clock.instant().plus(deadline);
         Map<String, Messages.Task> tasks = new LinkedHashMap<>();
@@ -115,11 +117,75 @@ final class Coordinator {
             Messages.Task t = new Messages.Task(UUID.randomUUID().toString(), run, s.site(), id,
                     Messages.coordinatorQueue(id), analysisId, s.cohort(), parameters, until);
             tasks.put(s.site(), t);
-            awaited.put(t.id(), new CompletableFuture<>());
         }
         audit.record(user, "federation.run", run, analysisId + " at sites " + tasks.keySet() + ", parameters "
                 + Messages.json(parameters) + ", deadline " + until);
+        Map<String, Messages.Answer> answers = exchange(tasks, until);
+        List<Map<String, Object>> report = new ArrayList<>();
+        Map<String, Messages.Answer> released = new LinkedHashMap<>();
+        StringBuilder checksums = new StringBuilder();
+        for (Map.Entry<String, Messages.Task> e : tasks.entrySet()) {
+            Messages.Answer a = answers.get(e.getKey());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("site", e.getKey());
+            m.put("cohort", e.getValue().cohort());
+            m.put("status", a == null ? NO_ANSWER : a.status());
+            m.put("rowsUsed", a == null ? null : a.status().equals(Messages.Answer.RELEASED) ? a.rowsUsed() : null);
+            m.put("pluginVersion", a == null ? null : a.pluginVersion());
+            m.put("cohortChecksum", a == null ? null : a.cohortChecksum());
+            m.put("reason", a == null ? "no answer by the deadline " + until : a.reason());
+            report.add(m);
+            if (a != null && a.status().equals(Messages.Answer.RELEASED)) {
+                released.put(e.getKey(), a);
+                checksums.append(e.getKey()).append(':').append(a.cohortChecksum()).append('\n');
+            }
+        }
+        audit.record(user, "federation.answers", run, report.stream().map(m -> m.get("site") + " " + m.get("status")
+                + (m.get("reason") == null ? "" : " (" + m.get("reason") + ")")).toList().toString());
+        if (released.isEmpty()) {
+            throw new AnalysisException("no site released anything for " + analysisId + ": " + report.stream()
+                    .map(m -> m.get("site") + " " + m.get("status") + " (" + m.get("reason") + ")").toList());
+        }
+        List<String> warnings = new ArrayList<>();
+        if (released.size() < tasks.size()) {
+            warnings.add("pooled over " + released.size() + " of " + tasks.size() + " sites: " + report.stream()
+                    .filter(m -> !Messages.Answer.RELEASED.equals(m.get("status")))
+                    .map(m -> m.get("site") + " " + m.get("status")).toList() + " are not in this result");
+        }
+        if (cox) {
+            return CoxRounds.fit(this, run, tasks, released, report, warnings, until, parameters, coxRequest,
+                    Site.sha256(checksums.toString()), user);
+        }
+        Map<String, SiteCounts> counts = new LinkedHashMap<>();
+        released.forEach((site, a) -> counts.put(site, a.counts()));
+        PooledCohort pooled = new PooledCohort("federated-" + run, analysisId + " pooled over " + released.keySet(), plan,
+                counts, Site.sha256(checksums.toString()));
+        Map<String, Object> federated = new LinkedHashMap<>();
+        federated.put("run", run);
+        federated.put("coordinator", id);
+        federated.put("deadline", until.toString());
+        federated.put("sitesPooled", List.copyOf(released.keySet()));
+        federated.put("pooledBy", "the sites' counts per distinct time and group, expanded into one record per patient"
+                + " counted" + (plan.pooledParameters(Map.of()).containsKey("strata")
+                        ? "; the hazard ratio's Cox model is stratified by site" : ""));
+        federated.put("warnings", warnings);
+        Map<String, Object> additions = new LinkedHashMap<>();
+        additions.put("sites", report);
+        additions.put("federated", federated);
+        StoredResult result = analyses.runPooled(pooled, analysisId, plan.pooledParameters(parameters), additions, user);
+        LOG.info("federated {} run {}: {} of {} sites pooled, result {}", analysisId, run, released.size(), tasks.size(),
+                result.id());
+        return result;
+    }
+
+    /**
+     * Sends the tasks to their sites' queues and waits for the answers until the deadline.
+     *
+     * @return per site, its answer; a site that has not answered by then is absent
+     */
+    Map<String, Messages.Answer> exchange(Map<String, Messages.Task> tasks, Instant until) throws AnalysisException {
         Map<String, Messages.Answer> answers = new LinkedHashMap<>();
+        tasks.values().forEach(t -> awaited.put(t.id(), new CompletableFuture<>()));
         try {
             for (Messages.Task t : tasks.values()) {
                 send.accept(Messages.siteQueue(t.site()), t);
@@ -140,55 +206,19 @@ final class Coordinator {
         } finally {
             tasks.values().forEach(t -> awaited.remove(t.id()));
         }
-        List<Map<String, Object>> report = new ArrayList<>();
-        Map<String, SiteCounts> released = new LinkedHashMap<>();
-        StringBuilder checksums = new StringBuilder();
-        for (Map.Entry<String, Messages.Task> e : tasks.entrySet()) {
-            Messages.Answer a = answers.get(e.getKey());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("site", e.getKey());
-            m.put("cohort", e.getValue().cohort());
-            m.put("status", a == null ? NO_ANSWER : a.status());
-            m.put("rowsUsed", a == null ? null : a.status().equals(Messages.Answer.RELEASED) ? a.rowsUsed() : null);
-            m.put("pluginVersion", a == null ? null : a.pluginVersion());
-            m.put("cohortChecksum", a == null ? null : a.cohortChecksum());
-            m.put("reason", a == null ? "no answer by the deadline " + until : a.reason());
-            report.add(m);
-            if (a != null && a.status().equals(Messages.Answer.RELEASED)) {
-                released.put(e.getKey(), a.counts());
-                checksums.append(e.getKey()).append(':').append(a.cohortChecksum()).append('\n');
-            }
-        }
-        audit.record(user, "federation.answers", run, report.stream().map(m -> m.get("site") + " " + m.get("status")
-                + (m.get("reason") == null ? "" : " (" + m.get("reason") + ")")).toList().toString());
-        if (released.isEmpty()) {
-            throw new AnalysisException("no site released counts for " + analysisId + ": " + report.stream()
-                    .map(m -> m.get("site") + " " + m.get("status") + " (" + m.get("reason") + ")").toList());
-        }
-        List<String> warnings = new ArrayList<>();
-        if (released.size() < tasks.size()) {
-            warnings.add("pooled over " + released.size() + " of " + tasks.size() + " sites: " + report.stream()
-                    .filter(m -> !Messages.Answer.RELEASED.equals(m.get("status")))
-                    .map(m -> m.get("site") + " " + m.get("status")).toList() + " are not in this result");
-        }
-        PooledCohort pooled = new PooledCohort("federated-" + run, analysisId + " pooled over " + released.keySet(), plan,
-                released, Site.sha256(checksums.toString()));
-        Map<String, Object> federated = new LinkedHashMap<>();
-        federated.put("run", run);
-        federated.put("coordinator", id);
-        federated.put("deadline", until.toString());
-        federated.put("sitesPooled", List.copyOf(released.keySet()));
-        federated.put("pooledBy", "the sites' counts per distinct time and group, expanded into one record per patient"
-                + " counted" + (plan.pooledParameters(Map.of()).containsKey("strata")
-                        ? "; the hazard ratio's Cox model is stratified by site" : ""));
-        federated.put("warnings", warnings);
-        Map<String, Object> additions = new LinkedHashMap<>();
-        additions.put("sites", report);
-        additions.put("federated", federated);
-        StoredResult result = analyses.runPooled(pooled, analysisId, plan.pooledParameters(parameters), additions, user);
-        LOG.info("federated {} run {}: {} of {} sites pooled, result {}", analysisId, run, released.size(), tasks.size(),
-                result.id());
-        return result;
+        return answers;
+    }
+
+    String id() {
+        return id;
+    }
+
+    AnalysisService analyses() {
+        return analyses;
+    }
+
+    AuditTrail audit() {
+        return audit;
     }
 
 }

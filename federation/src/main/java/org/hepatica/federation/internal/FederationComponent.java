@@ -89,7 +89,7 @@ public final class FederationComponent implements FederationService {
         camel.addComponent("sjms", sjms);
         ProducerTemplate producer = camel.createProducerTemplate();
         site = siteId.isEmpty() ? null : new Site(new Site.Settings(siteId, config.site_minCellSize(),
-                approval.equals("required"), Set.copyOf(List.of(config.site_analyses()))), cohorts, analyses, audit,
+                approval.equals("required"), analyses(config.site_analyses())), cohorts, analyses, audit,
                 (queue, text) -> producer.sendBody("sjms:queue:" + queue, text), dir.resolve("site"), clock);
         coordinator = coordinatorId.isEmpty() ? null : new Coordinator(coordinatorId, analyses, audit,
                 (queue, task) -> producer.sendBody("sjms:queue:" + queue + "?explicitQosEnabled=true&timeToLive="
@@ -115,6 +115,22 @@ public final class FederationComponent implements FederationService {
         });
         LOG.info("multi-centre analyses over {}: {}{}", config.broker_url(), site == null ? "" : "site " + siteId
                 + (site != null && coordinator != null ? ", " : ""), coordinator == null ? "" : "coordinator " + coordinatorId);
+    }
+
+    /**
+     * The analyses a site answers: {@code site.analyses} as a list, or as one text of ids separated
+     * by commas ({@code site.analyses = dfs, os, cox} in a {@code .cfg} file).
+     */
+    static Set<String> analyses(String[] configured) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String s : configured) {
+            for (String id : s.split(",")) {
+                if (!id.isBlank()) {
+                    out.add(id.trim());
+                }
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** The broker's URL with the TLS settings, which Artemis takes as URL parameters. */

@@ -71,7 +71,8 @@ record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns, int ca
                 columns.add(new PlanColumn(CohortColumns.MARGIN_MM, n.doubleValue()));
             }
             default -> throw new InvalidParameterException("analysisId", "analysis '" + analysis
-                    + "' does not run federated; those that do are " + String.join(", ", ANALYSES));
+                    + "' does not run federated; those that do are " + String.join(", ", ANALYSES) + " and "
+                    + CoxSiteSession.ANALYSIS);
         }
         if (columns.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).distinct().count() < columns.size()) {
             throw new InvalidParameterException("treatment", "names the same column as another parameter: " + treatment);

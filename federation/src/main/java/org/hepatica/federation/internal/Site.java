@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.hepatica.access.AuditTrail;
 import org.hepatica.analysis.AnalysisDescriptor;
+import org.hepatica.analysis.AnalysisException;
 import org.hepatica.analysis.AnalysisService;
 import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.cohort.CohortService;
@@ -58,6 +61,8 @@ final class Site {
     private final Path pending;
     private final Path released;
     private final Clock clock;
+    /** The Cox models open for multi-centre runs, by run id, until each run's deadline. */
+    private final Map<String, CoxSiteSession> sessions = new ConcurrentHashMap<>();
 
     /**
      * @param send sends a message (queue, text)
@@ -84,6 +89,13 @@ final class Site {
             // nothing to answer to: logged and audited, then dropped
             LOG.warn("a message on the task queue of site {} is not a task and is dropped: {}", settings.id(), e.getMessage());
             audit.record(USER, "federation.task.malformed", settings.id(), String.valueOf(e.getMessage()));
+            return;
+        }
+        sessions.values().removeIf(x -> x.expired(clock.instant()));
+        if (task.step()) {
+            if (!expired(task)) {
+                answer(task, step(task), USER);
+            }
             return;
         }
         audit.record(USER, "federation.task.received", task.id(), task.analysis() + " on cohort '" + task.cohort()
@@ -146,6 +158,17 @@ final class Site {
 
     /** In words, what a task would release. */
     private static String releases(Messages.Task t) {
+        if (t.analysis().equals(CoxSiteSession.ANALYSIS)) {
+            try {
+                CoxSiteSession.Request r = CoxSiteSession.Request.of(t.parameters());
+                return "the number of patients and events of a Cox model of " + r.endpoint() + " on " + r.covariates()
+                        + " (" + r.ties().name().toLowerCase(java.util.Locale.ROOT) + " ties), its term names and"
+                        + " reference levels; then at each Newton step of the coordinator the site's log partial"
+                        + " likelihood, score and information at the coefficients sent (sums over its risk sets)";
+            } catch (InvalidParameterException e) {
+                return "nothing: " + e.getMessage();
+            }
+        }
         try {
             Plan plan = Plan.of(t.analysis(), t.parameters());
             return "counts of " + plan.endpoint() + " events and censorings per distinct time and combination of "
@@ -207,14 +230,16 @@ final class Site {
         if (plugin == null) {
             return refusal(task, "analysis '" + task.analysis() + "' is not installed at this site");
         }
+        if (task.analysis().equals(CoxSiteSession.ANALYSIS)) {
+            return openCox(task, plugin);
+        }
         Plan plan;
         try {
             plan = Plan.of(task.analysis(), task.parameters());
         } catch (InvalidParameterException e) {
-            return refusal(task, "parameter " + e.parameter() + ": " + e.getMessage());
+            return refusal(task, e.getMessage());
         }
-        CohortSummary latest = cohorts.list().stream().filter(c -> c.name().equals(task.cohort()))
-                .max(Comparator.comparingInt(CohortSummary::version)).orElse(null);
+        CohortSummary latest = latest(task.cohort());
         if (latest == null) {
             return refusal(task, "this site has no cohort named '" + task.cohort() + "'");
         }
@@ -246,10 +271,92 @@ final class Site {
                 latest.checksum(), counts.rowsUsed(), counts);
     }
 
+    /** The cohort a task names: its latest version, or null. */
+    private CohortSummary latest(String name) {
+        return cohorts.list().stream().filter(c -> c.name().equals(name))
+                .max(Comparator.comparingInt(CohortSummary::version)).orElse(null);
+    }
+
+    /**
+     * Opens the site's part of a multi-centre Cox model: builds it and answers with its size and
+     * terms, unless it has fewer patients or events than the site's minimum cell size.
+     */
+    private Messages.Answer openCox(Messages.Task task, AnalysisDescriptor plugin) {
+        CoxSiteSession.Request request;
+        try {
+            request = CoxSiteSession.Request.of(task.parameters());
+        } catch (InvalidParameterException e) {
+            return refusal(task, e.getMessage());
+        }
+        CohortSummary latest = latest(task.cohort());
+        CohortView cohort = latest == null ? null : cohorts.find(latest.id()).orElse(null);
+        if (cohort == null) {
+            return refusal(task, "this site has no cohort named '" + task.cohort() + "'");
+        }
+        CoxSiteSession session;
+        try {
+            session = CoxSiteSession.open(task, cohort, request);
+        } catch (AnalysisException | IllegalArgumentException e) {
+            return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.REFUSED,
+                    "cohort '" + task.cohort() + "': " + e.getMessage(), plugin.version(), latest.checksum(), 0, null);
+        }
+        if (session.events() == 0) {
+            return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.REFUSED,
+                    "cohort '" + task.cohort() + "' has no patient with an event of " + request.endpoint()
+                            + " and every covariate", plugin.version(), latest.checksum(), 0, null);
+        }
+        if (Math.min(session.events(), session.n()) < settings.minCellSize()) {
+            return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.REFUSED,
+                    "the model has " + session.n() + " patients with " + session.events() + " events, below this site's"
+                            + " minimum cell size of " + settings.minCellSize() + "; nothing was released",
+                    plugin.version(), latest.checksum(), 0, null);
+        }
+        sessions.put(task.run(), session);
+        return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.RELEASED, null, plugin.version(),
+                latest.checksum(), session.n(), null, session.describe(), null);
+    }
+
+    /** A Newton step of a run whose Cox model this site opened: its sums at the task's coefficients. */
+    private Messages.Answer step(Messages.Task task) {
+        CoxSiteSession session = sessions.get(task.run());
+        if (!task.site().equals(settings.id())) {
+            return refusal(task, "the task is for site '" + task.site() + "', this is site '" + settings.id() + "'");
+        }
+        if (session == null) {
+            return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.FAILED,
+                    "this site has no Cox model open for run " + task.run() + " (never opened, past its deadline, or the"
+                            + " site restarted since)", null, null, 0, null);
+        }
+        if (!session.coordinator().equals(task.coordinator())) {
+            return refusal(task, "run " + task.run() + " was opened by coordinator '" + session.coordinator() + "', not '"
+                    + task.coordinator() + "'");
+        }
+        try {
+            return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.RELEASED, null, null, null,
+                    session.n(), null, null, session.at(task.beta()));
+        } catch (IllegalArgumentException e) {
+            return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.FAILED, e.getMessage(), null,
+                    null, 0, null);
+        }
+    }
+
     /** Sends the answer, keeping and auditing what left the site. */
     private void answer(Messages.Task task, Messages.Answer a, String user) {
         String text = Messages.write(a);
-        if (a.status().equals(Messages.Answer.RELEASED)) {
+        if (a.status().equals(Messages.Answer.RELEASED) && a.counts() == null) {
+            Path file = released.resolve(task.id() + ".json");
+            write(file, text);
+            String what = a.model() != null
+                    ? "a Cox model of " + a.model().get("n") + " patients with " + a.model().get("events")
+                            + " events, terms " + a.model().get("terms") + ", opened for the run's Newton steps"
+                    : "Newton step " + sessions.get(task.run()).steps() + " of run " + task.run()
+                            + ": log partial likelihood, score and information of " + task.beta().length
+                            + " terms at the coefficients sent";
+            audit.record(user, "federation.released", task.id(), task.analysis() + " on cohort '" + task.cohort()
+                    + "'" + (a.cohortChecksum() == null ? "" : " (checksum " + a.cohortChecksum() + ")") + " to "
+                    + task.coordinator() + ": " + what + "; " + text.length() + " bytes, SHA-256 " + sha256(text)
+                    + ", kept in data/federation/site/released/" + file.getFileName());
+        } else if (a.status().equals(Messages.Answer.RELEASED)) {
             Path file = released.resolve(task.id() + ".json");
             write(file, text);
             EventTableSize size = new EventTableSize(a.counts());

@@ -37,6 +37,7 @@ import org.hepatica.cohort.ImportResult;
 import org.hepatica.federation.FederationService;
 import org.hepatica.federation.FederationService.SiteRequest;
 import org.hepatica.federation.testkit.TlsBroker;
+import org.hepatica.plugin.cox.internal.CoxAnalysis;
 import org.hepatica.plugin.dfs.internal.DfsAnalysis;
 import org.hepatica.testing.AnalysisHarness;
 import org.hepatica.testing.ReferenceValues;
@@ -126,7 +127,11 @@ class BrokerTest {
 
     /** A site's store: its part of the demo cohort under the name "study". */
     static CohortService cohorts(String site) {
-        CohortView view = COHORTS.get(site);
+        return study(COHORTS.get(site));
+    }
+
+    /** A store that holds one cohort, under the name "study". */
+    static CohortService study(CohortView view) {
         CohortSummary s = view.summary();
         CohortSummary named = new CohortSummary(s.id(), "study", 1, s.checksum(), s.patients(), s.importedAt());
         return new CohortService() {
@@ -153,13 +158,22 @@ class BrokerTest {
         };
     }
 
-    /** The dfs plugin, run as the platform runs it: pooled results carry the additions. */
-    static final class Analyses implements AnalysisService {
+    /** The dfs and cox plugins, run as the platform runs them: pooled results carry the additions. */
+    static class Analyses implements AnalysisService {
         private final Analysis dfs = new DfsAnalysis();
+        private final Analysis cox = new CoxAnalysis();
 
         @Override
         public List<AnalysisDescriptor> list() {
-            return List.of(new AnalysisDescriptor("dfs", dfs.name(), dfs.description(), "1.0.0", "test", dfs.parameters()));
+            return List.of(new AnalysisDescriptor("cox", cox.name(), cox.description(), "1.0.0", "test", cox.parameters()),
+                    new AnalysisDescriptor("dfs", dfs.name(), dfs.description(), "1.0.0", "test", dfs.parameters()));
+        }
+
+        @Override
+        public StoredResult storeComputed(CohortSummary records, String analysisId, Map<String, Object> parameters,
+                Map<String, Object> output, String user) {
+            return new StoredResult("stored-" + records.id(), analysisId, records.id(), parameters,
+                    JSON.convertValue(output, Map.class), null);
         }
 
         @Override
@@ -262,6 +276,68 @@ class BrokerTest {
             ResultComparison.assertClose(single.get("km"), late.get("km"), 1e-12, Set.of());
             // the task of the run that ended had expired at the broker or is refused as expired: never released
             assertEquals(1, returned.count("federation.released"), returned.entries.toString());
+        } finally {
+            coord.deactivate();
+            a.deactivate();
+            b.deactivate();
+            c.deactivate();
+        }
+    }
+
+    @Test
+    void aCoxModelFittedInNewtonRoundsOverThreeSitesIsTheSingleInstallationsCoxStratifiedBySite() throws Exception {
+        Map<String, Audit> audits = Map.of("A", new Audit(), "B", new Audit(), "C", new Audit());
+        Audit coordAudit = new Audit();
+        FederationComponent coord = coordinator(coordAudit);
+        Map<String, Object> answersCox = Map.of("site_analyses", new String[] {"dfs", "cox"});
+        FederationComponent a = site("A", audits.get("A"), answersCox);
+        FederationComponent b = site("B", audits.get("B"), answersCox);
+        FederationComponent c = site("C", audits.get("C"), answersCox);
+        String csv = String.join("\n", whole) + "\n";
+        try {
+            int runs = 0;
+            int rounds = 0;
+            for (String ties : List.of("efron", "breslow")) {
+                Map<String, Object> params = Map.of("endpoint", "DFS", "ties", ties,
+                        "covariates", List.of("arm", "age", "tumor_size_cm", "mvi"));
+                JsonNode fed = JSON.valueToTree(coord.run("cox", SITES, params, Duration.ofSeconds(60), "tester").result());
+                runs++;
+                Map<String, Object> stratified = new HashMap<>(params);
+                stratified.put("strata", "site");
+                JsonNode single = AnalysisHarness.of(new CoxAnalysis()).run(TestCohorts.csvText(csv), stratified).json();
+                JsonNode plain = AnalysisHarness.of(new CoxAnalysis()).run(TestCohorts.csvText(csv), params).json();
+                ResultComparison.assertClose(single.get("terms"), fed.get("terms"), 1e-8, Set.of());
+                for (String f : List.of("n", "events", "nDropped", "logLikNull", "logLik", "likelihoodRatio", "score",
+                        "wald", "reference", "missing", "strata", "ties")) {
+                    ResultComparison.assertClose(single.get(f), fed.get(f), 1e-8, Set.of());
+                }
+                // stratifying by site moves the estimates: the equality above is not that of the unstratified model
+                assertTrue(Math.abs(plain.get("terms").get(0).get("coef").asDouble()
+                        - fed.get("terms").get(0).get("coef").asDouble()) > 1e-6);
+                assertTrue(fed.get("concordance").isNull(), "no concordance without the patients' linear predictors");
+                int r = fed.get("federated").get("rounds").asInt();
+                assertTrue(r >= fed.get("iterations").asInt(), "at least one round per iteration: " + r);
+                rounds += r;
+                for (JsonNode s : fed.get("sites")) {
+                    assertEquals("released", s.get("status").asText(), s.toString());
+                    assertEquals(COHORTS.get(s.get("site").asText()).summary().checksum(), s.get("cohortChecksum").asText());
+                }
+            }
+            for (Audit audit : audits.values()) {
+                assertEquals(runs, audit.count("federation.task.received"), audit.entries.toString());
+                // each site released its model's size once per run, and its sums once per round
+                assertEquals(runs + rounds, audit.count("federation.released"), audit.entries.toString());
+                assertTrue(audit.entries.stream().anyMatch(e -> e.contains("Newton step 1 of run")), audit.entries.toString());
+            }
+            assertEquals(runs, coordAudit.count("federation.cox"), coordAudit.entries.toString());
+
+            // site B has no patient with response PD: the sites' models have other terms and are not pooled
+            Map<String, Object> bad = Map.of("covariates", List.of("response_mrecist"));
+            org.hepatica.analysis.AnalysisException e = assertThrows(org.hepatica.analysis.AnalysisException.class,
+                    () -> coord.run("cox", SITES, bad, Duration.ofSeconds(60), "tester"));
+            assertTrue(e.getMessage().contains("the sites' models differ: site B has the terms"), e.getMessage());
+            assertEquals("strata", assertThrows(InvalidParameterException.class, () -> coord.run("cox", SITES,
+                    Map.of("covariates", List.of("age"), "strata", "bclc"), Duration.ofSeconds(5), "t")).parameter());
         } finally {
             coord.deactivate();
             a.deactivate();

@@ -183,6 +183,10 @@ public final class CoxAnalysis implements Analysis, FigureSource {
         if (r.get("strata") != null) {
             note.append("; stratified by ").append(r.get("strata"));
         }
+        String pooled = ResultFigures.pooled(r);
+        if (pooled != null) {
+            note.append(". ").append(pooled);
+        }
         plot.footnote(note.toString());
         return Optional.of(plot.draw());
     }

@@ -232,6 +232,21 @@ class CoxAnalysisTest {
         assertTrue(d.contains("sex sex = M 1.7"), d);
     }
 
+    @Test
+    void theFigureOfAMultiCentreModelNamesTheSitesPooled() throws Exception {
+        AnalysisRun run = harness.run(TestCohorts.csv(reference("lung.csv")),
+                Map.of("covariates", List.of("age", "sex"), "strata", "ph_ecog"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = new java.util.LinkedHashMap<>(
+                new com.fasterxml.jackson.databind.ObjectMapper().convertValue(run.stored().result(), Map.class));
+        result.put("sites", List.of(Map.of("site", "A"), Map.of("site", "B"), Map.of("site", "C")));
+        result.put("federated", Map.of("sitesPooled", List.of("A", "B")));
+        String d = new CoxAnalysis().figure(new org.hepatica.analysis.StoredResult("r", "cox", "c", Map.of(), result,
+                null), org.hepatica.analysis.FigureRequest.DEFAULT).orElseThrow().description();
+        assertTrue(d.contains("stratified by ph_ecog. Pooled over 2 of 3 sites: A, B"), d);
+        assertFalse(run.figure().orElseThrow().description().contains("Pooled"));
+    }
+
     /** Terms that belong to no listed covariate (an interaction, say) are drawn as they are named. */
     @Test
     void aTermOfNoListedCovariateIsDrawnUnderItsOwnName() {
