@@ -22,7 +22,8 @@ import org.hepatica.cohort.Endpoint;
  */
 record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns, int causes) {
     /** The analyses that run federated. */
-    static final List<String> ANALYSES = List.of("dfs", "os", "mvi-subgroups", "margin-stratification", "competing-risks");
+    static final List<String> ANALYSES = List.of("dfs", "os", "mvi-subgroups", "margin-stratification", "competing-risks",
+            "km");
 
     /**
      * A column of the plan.
@@ -46,8 +47,19 @@ record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns, int ca
      * @throws InvalidParameterException when the analysis does not run federated, or a parameter is malformed
      */
     static Plan of(String analysis, Map<String, Object> parameters) throws InvalidParameterException {
-        String treatment = text(parameters, "treatment", CohortColumns.ARM);
         List<PlanColumn> columns = new ArrayList<>();
+        if (analysis.equals("km")) {
+            // the groups and the strata of the log-rank test, unless they are the sites themselves:
+            // the pooled records have their site
+            for (String name : List.of("groupBy", "strata")) {
+                Object v = parameters.get(name);
+                if (v != null && !(v instanceof String c && c.equalsIgnoreCase(CohortColumns.SITE))) {
+                    columns.add(new PlanColumn(text(parameters, name, null), Double.NaN));
+                }
+            }
+            return new Plan(analysis, endpoint(parameters, Endpoint.OS), distinct(columns, "strata"), 1);
+        }
+        String treatment = text(parameters, "treatment", CohortColumns.ARM);
         columns.add(new PlanColumn(treatment, Double.NaN));
         Endpoint endpoint;
         int causes = 1;
@@ -74,10 +86,16 @@ record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns, int ca
                     + "' does not run federated; those that do are " + String.join(", ", ANALYSES) + " and "
                     + CoxSiteSession.ANALYSIS);
         }
+        return new Plan(analysis, endpoint, distinct(columns, "treatment"), causes);
+    }
+
+    /** The columns, when no two are the same; else a 400 naming {@code parameter}. */
+    private static List<PlanColumn> distinct(List<PlanColumn> columns, String parameter) throws InvalidParameterException {
         if (columns.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).distinct().count() < columns.size()) {
-            throw new InvalidParameterException("treatment", "names the same column as another parameter: " + treatment);
+            throw new InvalidParameterException(parameter, "names the same column as another parameter: "
+                    + columns.get(columns.size() - 1).name());
         }
-        return new Plan(analysis, endpoint, List.copyOf(columns), causes);
+        return List.copyOf(columns);
     }
 
     /**

@@ -144,7 +144,7 @@ record SiteCounts(List<ReleasedColumn> columns, EventTable table, Map<String, In
         List<List<Object>> rows = new ArrayList<>();
         for (EventTable.Row r : table.rows()) {
             List<Object> levels = new ArrayList<>();
-            for (String l : split(r.group())) {
+            for (String l : columns.isEmpty() ? new String[0] : split(r.group())) {
                 levels.add(l.equals(MISSING) ? null : l);
             }
             List<Object> row = new ArrayList<>(List.of(levels, Double.toHexString(r.time())));

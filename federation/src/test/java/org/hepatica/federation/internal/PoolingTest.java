@@ -18,6 +18,7 @@ import org.hepatica.analysis.InvalidParameterException;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.plugin.competingrisks.internal.CompetingRisksAnalysis;
 import org.hepatica.plugin.dfs.internal.DfsAnalysis;
+import org.hepatica.plugin.km.internal.KaplanMeierAnalysis;
 import org.hepatica.plugin.marginstratification.internal.MarginStratificationAnalysis;
 import org.hepatica.plugin.mvisubgroups.internal.MviSubgroupsAnalysis;
 import org.hepatica.plugin.os.internal.OsAnalysis;
@@ -163,9 +164,32 @@ class PoolingTest {
     }
 
     @Test
+    void kaplanMeierWithAnyGroupingPoolsToTheWholeCohortsResult() throws Exception {
+        List<String> lines = assigned(demo(), BY_CENTRE);
+        Map<String, CohortView> sites = split(lines);
+        List<Map<String, Object>> requests = List.of(
+                Map.of("landmarks", List.of(730, 1095), "tau", 1095),
+                Map.of("endpoint", "DFS", "groupBy", "arm", "confType", "log-log"),
+                Map.of("groupBy", "mvi", "strata", "sex"),
+                Map.of("groupBy", "arm", "strata", "site"),
+                Map.of("groupBy", "site", "landmarks", List.of(730)));
+        for (Map<String, Object> request : requests) {
+            JsonNode fed = federated(new KaplanMeierAnalysis(), sites, request);
+            JsonNode whole = single(new KaplanMeierAnalysis(), lines, request);
+            ResultComparison.assertClose(whole, fed, 1e-12, Set.of("warnings"));
+            assertEquals(whole.get("n"), fed.get("n"), request.toString());
+        }
+        // the site column is the pooled records' own: grouping by it releases no column
+        assertEquals(List.of(), Plan.of("km", Map.of("groupBy", "site")).columns());
+        assertEquals("strata", assertThrows(InvalidParameterException.class,
+                () -> Plan.of("km", Map.of("groupBy", "arm", "strata", "ARM"))).parameter());
+    }
+
+    @Test
     void anAnalysisThatDoesNotRunFederatedIsRefusedByName() {
-        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Plan.of("km", Map.of()));
-        assertTrue(e.getMessage().contains("dfs, os, mvi-subgroups, margin-stratification, competing-risks"), e.getMessage());
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Plan.of("baseline", Map.of()));
+        assertTrue(e.getMessage().contains("dfs, os, mvi-subgroups, margin-stratification, competing-risks, km and cox"),
+                e.getMessage());
         assertEquals("cutoffMm", assertThrows(InvalidParameterException.class,
                 () -> Plan.of("margin-stratification", Map.of("cutoffMm", -1))).parameter());
     }
