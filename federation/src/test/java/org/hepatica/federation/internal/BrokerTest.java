@@ -405,6 +405,24 @@ class BrokerTest {
     }
 
     @Test
+    void aSiteMayTakeTasksFromItsOwnQueueOnlyAndSendNoTasks() throws Exception {
+        try (var cf = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://localhost:" + port
+                + "?sslEnabled=true&keyStorePath=" + broker.keyStore("A") + "&keyStorePassword=" + TlsBroker.PASSWORD
+                + "&keyStoreType=PKCS12&trustStorePath=" + broker.trustStore("A") + "&trustStorePassword="
+                + TlsBroker.PASSWORD + "&trustStoreType=PKCS12&reconnectAttempts=0&initialConnectAttempts=1");
+                jakarta.jms.Connection c = cf.createConnection()) {
+            jakarta.jms.Session session = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            session.createConsumer(session.createQueue(Messages.siteQueue("A"))).close();
+            assertThrows(jakarta.jms.JMSSecurityException.class,
+                    () -> session.createConsumer(session.createQueue(Messages.siteQueue("B"))));
+            assertThrows(jakarta.jms.JMSSecurityException.class,
+                    () -> session.createConsumer(session.createQueue(Messages.coordinatorQueue("coord"))));
+            assertThrows(jakarta.jms.JMSSecurityException.class, () -> session
+                    .createProducer(session.createQueue(Messages.siteQueue("B"))).send(session.createTextMessage("{}")));
+        }
+    }
+
+    @Test
     void theCoordinatorRefusesARunWithoutSitesByNameAndABrokerRefusesAClientWithoutCertificate() throws Exception {
         FederationComponent coord = coordinator(new Audit());
         try {
