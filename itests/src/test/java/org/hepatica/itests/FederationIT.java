@@ -65,7 +65,7 @@ class FederationIT {
             Files.writeString(d.home.resolve("etc/org.hepatica.federation.cfg"), party.equals("coordinator")
                     ? broker.configuration(party, "coordinator.id = coord")
                     : broker.configuration(party, "site.id = " + party, "site.minCellSize = 1",
-                            "site.analyses = dfs, os, competing-risks, km, cox"));
+                            "site.analyses = dfs, os, competing-risks, km, short-term, cox"));
             installs.put(party, d);
         }
         // started side by side: each waits for its own ports only
@@ -166,6 +166,9 @@ class FederationIT {
         ResultComparison.assertClose(local("km", curves), federatedRun("km", "study", 120, curves).get("result"), 1e-12,
                 Set.of("warnings"));
 
+        // response and toxicity: counts of patients, no endpoint
+        ResultComparison.assertClose(local("short-term", Map.of()), federated("short-term", "study", 120), 1e-12, Set.of());
+
         // a Cox model with numeric covariates, fitted in Newton rounds over the sites
         Map<String, Object> model = Map.of("endpoint", "DFS", "covariates", List.of("arm", "age", "tumor_size_cm", "mvi"));
         JsonNode storedCox = federatedRun("cox", "study", 120, model);
@@ -185,9 +188,9 @@ class FederationIT {
         assertTrue(forest.body().contains("stratified by site. Pooled over 3 sites: A, B, C"), "the forest plot says what it pools");
 
         for (String s : SITES) {
-            assertEquals(6, audit(s, "federation.task.received").size(), s);
-            // five tables of counts, the Cox model's size, and its sums once per round
-            assertReleasesAreKept(s, 5 + 1 + rounds);
+            assertEquals(7, audit(s, "federation.task.received").size(), s);
+            // six tables of counts, the Cox model's size, and its sums once per round
+            assertReleasesAreKept(s, 6 + 1 + rounds);
         }
     }
 

@@ -165,8 +165,8 @@ final class Coordinator {
         federated.put("coordinator", id);
         federated.put("deadline", until.toString());
         federated.put("sitesPooled", List.copyOf(released.keySet()));
-        federated.put("pooledBy", "the sites' counts per distinct time and group, expanded into one record per patient"
-                + " counted" + (plan.pooledParameters(Map.of()).containsKey("strata")
+        federated.put("pooledBy", (plan.endpoint() == null ? "the sites' counts per combination of levels"
+                : "the sites' counts per distinct time and group") + ", expanded into one record per patient counted" + (plan.pooledParameters(Map.of()).containsKey("strata")
                         ? "; the hazard ratio's Cox model is stratified by site" : ""));
         federated.put("warnings", warnings);
         Map<String, Object> additions = new LinkedHashMap<>();

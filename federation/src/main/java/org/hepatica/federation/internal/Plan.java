@@ -15,7 +15,8 @@ import org.hepatica.cohort.Endpoint;
  * model of theirs has categorical covariates only.
  *
  * @param analysis the analysis id
- * @param endpoint the endpoint tabulated
+ * @param endpoint the endpoint tabulated; null for an analysis of no endpoint ({@code short-term}),
+ *                 whose counts are of patients per combination of levels, every patient counted
  * @param columns  the columns, in the order the groups name their levels
  * @param causes   the largest status tabulated: 1 (censored or the event), or 2 for the competing
  *                 risks of DFS (censored, recurrence first, death without recurrence)
@@ -23,7 +24,7 @@ import org.hepatica.cohort.Endpoint;
 record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns, int causes) {
     /** The analyses that run federated. */
     static final List<String> ANALYSES = List.of("dfs", "os", "mvi-subgroups", "margin-stratification", "competing-risks",
-            "km");
+            "km", "short-term");
 
     /**
      * A column of the plan.
@@ -70,6 +71,12 @@ record Plan(String analysis, Endpoint endpoint, List<PlanColumn> columns, int ca
                 causes = 2;
             }
             case "os" -> endpoint = Endpoint.OS;
+            case "short-term" -> {
+                // response by mRECIST, and the worst adverse-event grade only as < 3 or >= 3
+                endpoint = null;
+                columns.add(new PlanColumn(CohortColumns.RESPONSE_MRECIST, Double.NaN));
+                columns.add(new PlanColumn(CohortColumns.AE_MAX_GRADE, 3));
+            }
             case "mvi-subgroups" -> {
                 endpoint = endpoint(parameters, Endpoint.DFS);
                 columns.add(new PlanColumn(text(parameters, "subgroup", CohortColumns.MVI), Double.NaN));

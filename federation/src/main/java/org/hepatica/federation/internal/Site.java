@@ -171,7 +171,8 @@ final class Site {
         }
         try {
             Plan plan = Plan.of(t.analysis(), t.parameters());
-            return "counts of " + plan.endpoint() + " events and censorings per distinct time and combination of "
+            return (plan.endpoint() == null ? "counts of patients per combination of "
+                    : "counts of " + plan.endpoint() + " events and censorings per distinct time and combination of ")
                     + plan.columns().stream().map(c -> c.classed() ? c.name() + " (< or >= " + c.cutoff() + ")" : c.name())
                             .toList()
                     + ", and the number of patients without the endpoint by which of these they miss";
@@ -253,6 +254,23 @@ final class Site {
         } catch (IllegalArgumentException e) {
             return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.REFUSED,
                     "cohort '" + task.cohort() + "': " + e.getMessage(), plugin.version(), latest.checksum(), 0, null);
+        }
+        if (plan.endpoint() == null) {
+            // counts of patients, no endpoint: every combination of levels released is a cell
+            int smallest = counts.smallestGroup();
+            if (smallest == 0) {
+                return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.REFUSED,
+                        "cohort '" + task.cohort() + "' has no patients", plugin.version(), latest.checksum(), 0, null);
+            }
+            if (smallest < settings.minCellSize()) {
+                return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.REFUSED,
+                        "the smallest cell (the patients of one combination of " + plan.columns().stream()
+                                .map(Plan.PlanColumn::name).toList() + ") is " + smallest + ", below this site's minimum"
+                                + " cell size of " + settings.minCellSize() + "; nothing was released",
+                        plugin.version(), latest.checksum(), 0, null);
+            }
+            return new Messages.Answer(task.id(), task.run(), settings.id(), Messages.Answer.RELEASED, null,
+                    plugin.version(), latest.checksum(), counts.rowsUsed(), counts);
         }
         int smallest = counts.table().smallestEventCell();
         if (counts.table().rows().isEmpty() || smallest == 0) {
@@ -363,7 +381,7 @@ final class Site {
             audit.record(user, "federation.released", task.id(), task.analysis() + " on cohort '" + task.cohort()
                     + "' (checksum " + a.cohortChecksum() + ") to " + task.coordinator() + ": " + size.rows
                     + " rows of counts (" + size.groups + " groups, " + size.times + " distinct times) of " + a.rowsUsed()
-                    + " patients used, smallest cell " + a.counts().table().smallestEventCell() + ", "
+                    + " patients used, smallest cell " + smallestCell(a.counts()) + ", "
                     + size.excluded + " patients without the endpoint; " + text.length() + " bytes, SHA-256 "
                     + sha256(text) + ", kept in data/federation/site/released/" + file.getFileName());
         } else {
@@ -373,6 +391,12 @@ final class Site {
         send.accept(task.replyTo(), text);
         LOG.info("federated task {} ({} on '{}' for {}): {}", task.id(), task.analysis(), task.cohort(),
                 task.coordinator(), a.status() + (a.reason() == null ? "" : " (" + a.reason() + ")"));
+    }
+
+    /** The smallest cell of released counts: of the events, or for counts without events (short-term) of the patients. */
+    private static int smallestCell(SiteCounts c) {
+        int events = c.table().smallestEventCell();
+        return events > 0 ? events : c.smallestGroup();
     }
 
     /** The shape of released counts, for the audit. */

@@ -45,6 +45,15 @@ record SiteCounts(List<ReleasedColumn> columns, EventTable table, Map<String, In
         return n;
     }
 
+    /** The smallest number of patients in one combination of levels (a row of the table), 0 when there is none. */
+    int smallestGroup() {
+        int min = Integer.MAX_VALUE;
+        for (EventTable.Row r : table.rows()) {
+            min = Math.min(min, r.total());
+        }
+        return min == Integer.MAX_VALUE ? 0 : min;
+    }
+
     /**
      * Tabulates a cohort for a plan.
      *
@@ -80,9 +89,11 @@ record SiteCounts(List<ReleasedColumn> columns, EventTable table, Map<String, In
             levels[j] = v;
             released.add(new ReleasedColumn(c.name(), c.type(), pc.cutoff()));
         }
-        double[] time = cohort.time(plan.endpoint());
+        // without an endpoint every patient is counted, at one time 0 and censored
+        double[] time = plan.endpoint() == null ? new double[n] : cohort.time(plan.endpoint());
         // the status tabulated: the event, or for competing risks its cause (0 censored)
-        int[] event = plan.causes() > 1 ? cohort.dfsCause() : cohort.event(plan.endpoint());
+        int[] event = plan.endpoint() == null ? new int[n]
+                : plan.causes() > 1 ? cohort.dfsCause() : cohort.event(plan.endpoint());
         int kept = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(time[i]) && event[i] >= 0) {

@@ -22,6 +22,7 @@ import org.hepatica.plugin.km.internal.KaplanMeierAnalysis;
 import org.hepatica.plugin.marginstratification.internal.MarginStratificationAnalysis;
 import org.hepatica.plugin.mvisubgroups.internal.MviSubgroupsAnalysis;
 import org.hepatica.plugin.os.internal.OsAnalysis;
+import org.hepatica.plugin.shortterm.internal.ShortTermAnalysis;
 import org.hepatica.testing.AnalysisHarness;
 import org.hepatica.testing.ReferenceValues;
 import org.hepatica.testing.ResultComparison;
@@ -186,9 +187,25 @@ class PoolingTest {
     }
 
     @Test
+    void shortTermResponseAndToxicityPoolToTheWholeCohortsRatesAndTests() throws Exception {
+        List<String> lines = assigned(demo(), BY_CENTRE);
+        Map<String, CohortView> sites = split(lines);
+        JsonNode fed = federated(new ShortTermAnalysis(), sites, Map.of());
+        JsonNode whole = single(new ShortTermAnalysis(), lines, Map.of());
+        ResultComparison.assertClose(whole, fed, 1e-12, Set.of());
+        // the grade travels only as its class at 3
+        Plan plan = Plan.of("short-term", Map.of());
+        assertEquals(3.0, plan.columns().get(2).cutoff());
+        SiteCounts a = SiteCounts.of(sites.get("A"), plan);
+        assertTrue(a.table().rows().stream().allMatch(r -> r.time() == 0 && r.counts()[1] == 0),
+                "counts of patients: no time, no event");
+        assertEquals(sites.get("A").size(), a.table().rows().stream().mapToInt(r -> r.total()).sum());
+    }
+
+    @Test
     void anAnalysisThatDoesNotRunFederatedIsRefusedByName() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Plan.of("baseline", Map.of()));
-        assertTrue(e.getMessage().contains("dfs, os, mvi-subgroups, margin-stratification, competing-risks, km and cox"),
+        assertTrue(e.getMessage().contains("dfs, os, mvi-subgroups, margin-stratification, competing-risks, km, short-term and cox"),
                 e.getMessage());
         assertEquals("cutoffMm", assertThrows(InvalidParameterException.class,
                 () -> Plan.of("margin-stratification", Map.of("cutoffMm", -1))).parameter());
