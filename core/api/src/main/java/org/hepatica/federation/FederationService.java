@@ -50,7 +50,8 @@ public interface FederationService {
      * @throws IllegalArgumentException when this installation does not coordinate or the sites are
      *         malformed
      * @throws org.hepatica.analysis.InvalidParameterException naming the parameter that is wrong
-     * @throws AnalysisException when the analysis cannot run federated, or no site released counts
+     * @throws AnalysisException when the analysis cannot run federated, no site released anything, or a
+     *         multi-centre Cox model cannot be fitted (the sites' models differ, or a site stopped answering)
      */
     StoredResult run(String analysisId, List<SiteRequest> sites, Map<String, Object> parameters, Duration deadline,
             String user) throws AnalysisException;

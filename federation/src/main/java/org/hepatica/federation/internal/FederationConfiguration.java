@@ -41,7 +41,7 @@ public @interface FederationConfiguration {
     @AttributeDefinition(description = "required: an administrator approves each task (GET /api/v1/federation/tasks); automatic: tasks are answered at once")
     String site_approval() default "automatic";
 
-    @AttributeDefinition(description = "The analyses this site answers")
+    @AttributeDefinition(description = "The analyses this site answers: a list, or ids separated by commas (km, short-term and cox are not answered unless named)")
     String[] site_analyses() default {"dfs", "os", "mvi-subgroups", "margin-stratification", "competing-risks"};
 
     @AttributeDefinition(description = "This installation's coordinator id (its answer queue is hepatica.coordinator.ID); empty: not a coordinator")
