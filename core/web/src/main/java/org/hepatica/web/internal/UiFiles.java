@@ -20,6 +20,9 @@ import javax.servlet.http.HttpServletResponse;
  * only; images also from the {@code blob:} URLs the page builds).
  */
 final class UiFiles {
+    /** The web interface's page, served at the context root {@code /}. */
+    static final String INDEX = "ui/index.html";
+
     /** The answer's headers, the same on every file. */
     static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:;"

@@ -28,7 +28,7 @@ class UiFilesTest {
 
     @Test
     void theInterfaceLoadsNothingFromElsewhere() {
-        String index = new String(UiFiles.load(IndexFilter.INDEX).orElseThrow().bytes(), StandardCharsets.UTF_8);
+        String index = new String(UiFiles.load(UiFiles.INDEX).orElseThrow().bytes(), StandardCharsets.UTF_8);
         assertTrue(index.contains("src=\"/ui/app.js\"") && index.contains("href=\"/ui/app.css\""), index);
         assertFalse(index.contains("http://") || index.contains("https://") || index.contains("<script>")
                 || index.contains("style="), "no remote resource, no inline script or style (the CSP allows neither):\n" + index);
@@ -41,7 +41,7 @@ class UiFilesTest {
     @Test
     void filesHaveTheirMediaTypeAndOthersAreNotServed() {
         assertEquals("text/javascript; charset=utf-8", UiFiles.load("ui/app.js").orElseThrow().type());
-        assertEquals("text/html; charset=utf-8", UiFiles.load(IndexFilter.INDEX).orElseThrow().type());
+        assertEquals("text/html; charset=utf-8", UiFiles.load(UiFiles.INDEX).orElseThrow().type());
         assertTrue(UiFiles.load("ui/missing.js").isEmpty());
         assertTrue(UiFiles.load("org/hepatica/web/internal/UiFiles.class").isEmpty());
     }

@@ -2,7 +2,9 @@ package org.hepatica.platform.internal.http;
 
 import java.io.IOException;
 import java.util.Map;
+import javax.servlet.RequestDispatcher;
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -17,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * HTML page.
  * Errors the server raises before a context is chosen (URI or headers too long, malformed requests)
  * are the {@code org.hepatica.jetty} fragment's.
+ *
+ * <p>A GET or HEAD of the context root {@code /} itself goes to the web interface's servlet
+ * ({@value #WEB_UI}) by name, when that is installed: its page is the site's front page. The page
+ * is served this way, not by a filter in front of this servlet, because Pax Web may register such
+ * a filter before the servlet it names while it starts, and then starts the context without its
+ * servlets.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.errorPage=4xx",
@@ -26,10 +34,19 @@ import org.slf4j.LoggerFactory;
 public final class ErrorPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPageServlet.class);
+    /** The servlet name of the web interface, whose page is the front page. */
+    static final String WEB_UI = "hepatica-web";
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
         Object code = req.getAttribute("javax.servlet.error.status_code");
+        if (code == null && isRoot(req)) {
+            RequestDispatcher page = getServletContext().getNamedDispatcher(WEB_UI);
+            if (page != null) {
+                page.forward(req, resp);
+                return;
+            }
+        }
         // called directly, it is the context's default servlet: the path is served by nothing else
         int status = code == null ? 404 : code instanceof Integer ? (Integer) code : 500;
         if (resp.isCommitted()) {
@@ -59,5 +76,12 @@ public final class ErrorPageServlet extends HttpServlet {
                 }
         }
         ApiCall.send(resp, status, ApiCall.PROBLEM, body);
+    }
+
+    /** Whether the request is a GET or HEAD of the context root itself ({@code /}, any query). */
+    static boolean isRoot(HttpServletRequest req) {
+        String path = (req.getServletPath() == null ? "" : req.getServletPath())
+                + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        return ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) && (path.isEmpty() || path.equals("/"));
     }
 }
