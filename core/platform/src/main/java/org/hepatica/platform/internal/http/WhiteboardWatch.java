@@ -27,13 +27,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the platform's servlets ({@code hepatica-*}: the API, the error page, the web interface)
- * in the HTTP runtime while the platform starts. Pax Web can drop a whiteboard servlet that
- * arrives while it creates its default context: the servlet's service is there, the runtime never
- * takes it, and its paths answer 404 until the next restart. Every two seconds for the first
+ * in the HTTP runtime while the platform starts. Pax Web can lose a whiteboard servlet that
+ * arrives while it creates or starts its default context: either the runtime never takes the
+ * servlet's service, or it reports the servlet added while Jetty maps none of its paths; either
+ * way the paths answer 404 until the next restart. Every two seconds for the first
  * {@value #WATCH_MINUTES} minutes this compares the servlet services with the runtime's
- * {@link RuntimeDTO}; a servlet missing from it at three checks in a row has its component
- * disabled and enabled again (at most {@value #MAX_REREGISTRATIONS} times), which registers it
- * anew, and the log says so.
+ * {@link RuntimeDTO}, and asks the API ({@code GET /api/v1/me} without credentials: 401 or 503,
+ * never 404) and the web interface ({@code GET /ui/app.js}) over loopback HTTP. A servlet missing
+ * at three checks in a row has its component disabled and enabled again (at most
+ * {@value #MAX_REREGISTRATIONS} times), which registers it anew, and the log says so.
  */
 @Component(immediate = true)
 public final class WhiteboardWatch {
@@ -52,9 +54,18 @@ public final class WhiteboardWatch {
         /** The servlet names the HTTP runtime holds, or null while there is no runtime. */
         Set<String> registered();
 
+        /**
+         * Whether a request to a path the servlet serves reaches it: false on a 404, null when
+         * the servlet has no such path here or the server cannot be asked (HTTPS only, say).
+         */
+        Boolean answers(String servlet);
+
         /** Registers the servlet of this service again. */
         void reregister(ServiceReference<?> servlet) throws Exception;
     }
+
+    /** Per servlet name, a path it serves and never answers 404 at. */
+    static final Map<String, String> PROBES = Map.of("hepatica-api", "api/v1/me", "hepatica-web", "ui/app.js");
 
     private final Platform platform;
     private final Map<String, Integer> misses = new HashMap<>();
@@ -99,7 +110,7 @@ public final class WhiteboardWatch {
             }
             for (Map.Entry<String, ServiceReference<?>> e : platform.servlets().entrySet()) {
                 String name = e.getKey();
-                if (registered.contains(name)) {
+                if (registered.contains(name) && !Boolean.FALSE.equals(platform.answers(name))) {
                     misses.remove(name);
                     continue;
                 }
@@ -108,8 +119,9 @@ public final class WhiteboardWatch {
                 if (missed < MISSES || done >= MAX_REREGISTRATIONS) {
                     continue;
                 }
-                LOG.warn("servlet '{}' is a service but the HTTP runtime has not taken it ({} checks); registering it"
-                        + " again ({} of at most {})", name, missed, done + 1, MAX_REREGISTRATIONS);
+                LOG.warn("servlet '{}' is a service but {} ({} checks); registering it again ({} of at most {})", name,
+                        registered.contains(name) ? "its path " + PROBES.get(name) + " answers 404"
+                                : "the HTTP runtime has not taken it", missed, done + 1, MAX_REREGISTRATIONS);
                 reregistered.put(name, done + 1);
                 misses.remove(name);
                 platform.reregister(e.getValue());
@@ -162,6 +174,38 @@ public final class WhiteboardWatch {
                 }
                 return names;
             });
+        }
+
+        @Override
+        public Boolean answers(String servlet) {
+            String path = PROBES.get(servlet);
+            if (path == null) {
+                return null;
+            }
+            ServiceReference<HttpServiceRuntime> ref = context.getServiceReference(HttpServiceRuntime.class);
+            Object endpoints = ref == null ? null : ref.getProperty("osgi.http.endpoint");
+            String endpoint = endpoints instanceof String[] list && list.length > 0 ? list[0]
+                    : endpoints instanceof java.util.Collection<?> c && !c.isEmpty() ? String.valueOf(c.iterator().next())
+                    : endpoints == null ? null : String.valueOf(endpoints);
+            if (endpoint == null || !endpoint.startsWith("http://")) {
+                return null;
+            }
+            try {
+                java.net.URI base = java.net.URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
+                java.net.URI uri = new java.net.URI("http", null, "127.0.0.1", base.getPort(), base.getPath() + path, null,
+                        null);
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+                c.setConnectTimeout(2000);
+                c.setReadTimeout(5000);
+                c.setInstanceFollowRedirects(false);
+                try {
+                    return c.getResponseCode() != 404;
+                } finally {
+                    c.disconnect();
+                }
+            } catch (java.io.IOException | java.net.URISyntaxException | IllegalArgumentException e) {
+                return null;
+            }
         }
 
         private <T> T withRuntime(java.util.function.Function<HttpServiceRuntime, T> work) {

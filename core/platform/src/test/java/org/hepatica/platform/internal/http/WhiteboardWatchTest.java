@@ -21,7 +21,13 @@ class WhiteboardWatchTest {
     private static final class Fake implements WhiteboardWatch.Platform {
         final Map<String, ServiceReference<?>> servlets = Map.of("hepatica-api", service("api"), "hepatica-web", service("web"));
         Set<String> registered = new HashSet<>(Set.of("hepatica-api"));
+        final Map<String, Boolean> answers = new java.util.HashMap<>();
         final List<String> again = new ArrayList<>();
+
+        @Override
+        public Boolean answers(String servlet) {
+            return answers.get(servlet);
+        }
 
         @Override
         public Map<String, ServiceReference<?>> servlets() {
@@ -52,6 +58,24 @@ class WhiteboardWatchTest {
             watch.check();
         }
         assertEquals(List.of("web", "web", "web"), f.again, "never more than three times");
+    }
+
+    @Test
+    void aServletTheRuntimeListsButWhosePathAnswers404IsRegisteredAgain() {
+        Fake f = new Fake();
+        f.registered.add("hepatica-web");
+        f.answers.put("hepatica-api", false);
+        f.answers.put("hepatica-web", null);
+        WhiteboardWatch watch = new WhiteboardWatch(f);
+        watch.check();
+        watch.check();
+        watch.check();
+        assertEquals(List.of("api"), f.again, "the web interface cannot be asked: left alone");
+        f.answers.put("hepatica-api", true);
+        for (int i = 0; i < 5; i++) {
+            watch.check();
+        }
+        assertEquals(List.of("api"), f.again, "answering again: left alone");
     }
 
     @Test
