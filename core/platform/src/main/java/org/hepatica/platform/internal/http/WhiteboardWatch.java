@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * servlet's service, or it reports the servlet added while Jetty maps none of its paths; either
  * way the paths answer 404 until the next restart. Every two seconds for the first
  * {@value #WATCH_MINUTES} minutes this compares the servlet services with the runtime's
- * {@link RuntimeDTO}, and asks the API ({@code GET /api/v1/me} without credentials: 401 or 503,
- * never 404) and the web interface ({@code GET /ui/app.js}) over loopback HTTP. A servlet missing
+ * {@link RuntimeDTO}, and asks the API ({@code GET /api/v1/analyses} without credentials, the
+ * path {@code bin/hepatica} waits on: 401 or 503, never 404) and the web interface ({@code GET /ui/app.js}) over loopback HTTP. A servlet missing
  * at three checks in a row has its component disabled and enabled again (at most
  * {@value #MAX_REREGISTRATIONS} times), which registers it anew, and the log says so.
  */
@@ -65,7 +65,7 @@ public final class WhiteboardWatch {
     }
 
     /** Per servlet name, a path it serves and never answers 404 at. */
-    static final Map<String, String> PROBES = Map.of("hepatica-api", "api/v1/me", "hepatica-web", "ui/app.js");
+    static final Map<String, String> PROBES = Map.of("hepatica-api", "api/v1/analyses", "hepatica-web", "ui/app.js");
 
     private final Platform platform;
     private final Map<String, Integer> misses = new HashMap<>();
