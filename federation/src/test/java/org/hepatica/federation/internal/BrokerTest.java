@@ -169,6 +169,17 @@ class BrokerTest {
                     new AnalysisDescriptor("dfs", dfs.name(), dfs.description(), "1.0.0", "test", dfs.parameters()));
         }
 
+        /** The analyses of a site that has only {@code plugin} installed, at {@code version}. */
+        static Analyses only(Analysis plugin, String version) {
+            return new Analyses() {
+                @Override
+                public List<AnalysisDescriptor> list() {
+                    return List.of(new AnalysisDescriptor(plugin.id(), plugin.name(), plugin.description(), version,
+                            "test", plugin.parameters()));
+                }
+            };
+        }
+
         @Override
         public StoredResult storeComputed(CohortSummary records, String analysisId, Map<String, Object> parameters,
                 Map<String, Object> output, String user) {

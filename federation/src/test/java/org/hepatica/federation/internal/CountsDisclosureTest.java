@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hepatica.analysis.AnalysisDescriptor;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.plugin.shortterm.internal.ShortTermAnalysis;
 import org.hepatica.testing.ReferenceValues;
@@ -27,14 +25,7 @@ class CountsDisclosureTest {
     private final CohortView demo = TestCohorts.csv(ReferenceValues.dir().resolve("hcc_demo.csv"));
 
     private Messages.Answer answer(int minCellSize, BrokerTest.Audit audit) {
-        ShortTermAnalysis plugin = new ShortTermAnalysis();
-        BrokerTest.Analyses analyses = new BrokerTest.Analyses() {
-            @Override
-            public List<AnalysisDescriptor> list() {
-                return List.of(new AnalysisDescriptor("short-term", plugin.name(), plugin.description(), "1.0.0", "test",
-                        plugin.parameters()));
-            }
-        };
+        BrokerTest.Analyses analyses = BrokerTest.Analyses.only(new ShortTermAnalysis(), "1.0.0");
         Site site = new Site(new Site.Settings("A", minCellSize, false, Set.of("short-term")), BrokerTest.study(demo),
                 analyses, audit, (queue, text) -> { }, dir, Clock.systemUTC());
         return site.compute(new Messages.Task("t1", "r1", "A", "coord", Messages.coordinatorQueue("coord"), "short-term",

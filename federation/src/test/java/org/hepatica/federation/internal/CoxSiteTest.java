@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hepatica.analysis.AnalysisDescriptor;
 import org.hepatica.cohort.CohortService;
 import org.hepatica.cohort.CohortView;
 import org.hepatica.plugin.cox.internal.CoxAnalysis;
@@ -39,14 +38,7 @@ class CoxSiteTest {
 
     private Site site(int minCellSize) {
         CohortService cohorts = BrokerTest.study(lung);
-        CoxAnalysis cox = new CoxAnalysis();
-        BrokerTest.Analyses analyses = new BrokerTest.Analyses() {
-            @Override
-            public List<AnalysisDescriptor> list() {
-                return List.of(new AnalysisDescriptor("cox", cox.name(), cox.description(), "2.0.0", "test",
-                        cox.parameters()));
-            }
-        };
+        BrokerTest.Analyses analyses = BrokerTest.Analyses.only(new CoxAnalysis(), "2.0.0");
         return new Site(new Site.Settings("A", minCellSize, false, Set.of("cox")), cohorts, analyses, audit,
                 (queue, text) -> sent.add(text), dir, Clock.systemUTC());
     }
